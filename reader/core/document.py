@@ -1,0 +1,60 @@
+"""The document model shared by every layer: what one archive record holds once parsed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Role = Literal["transcript", "translation"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One language version of a record, split into reading paragraphs."""
+
+    language: str  # ISO 639-1 code ("ru", "en", ...), "und" when it cannot be told
+    role: Role
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed archive record. Dates are ISO 8601 at the precision the record gives."""
+
+    id: str
+    title: str
+    date: str | None = None  # "1951-07-21", "1967-11", "1967" or None
+    citation: str | None = None
+    source_url: str | None = None
+    summary: str | None = None
+    credits: str | None = None
+    original_language: str | None = None  # as the record names it, e.g. "Russian"
+    contents: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    texts: tuple[Text, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    @property
+    def transcript(self) -> Text | None:
+        return next((t for t in self.texts if t.role == "transcript"), None)
+
+    @property
+    def translation(self) -> Text | None:
+        return next((t for t in self.texts if t.role == "translation"), None)
+
+    @property
+    def date_sort_key(self) -> tuple[int, str, str]:
+        """Dated records first in date order (partial dates before full ones of that period)."""
+        return (0 if self.date else 1, self.date or "", self.title.casefold())
+
+
+class ParseError(Exception):
+    """A file that cannot be read as an archive document. The message names the file and why."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
