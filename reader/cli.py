@@ -1,0 +1,86 @@
+"""Command line: global options, then either a subcommand or document files to open in the window.
+
+    parallel-reader [--data-dir DIR] [--corpus DIR] [FILE ...]
+    parallel-reader [--data-dir DIR] [--corpus DIR] SUBCOMMAND ...
+
+Global options go before any subcommand, so ``parallel-reader --data-dir D notes export`` works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from reader import APP_NAME, __version__
+from reader.paths import DATA_DIR_ENV
+
+# Subcommand modules in reader.commands, loaded only when used so the GUI starts without them.
+SUBCOMMANDS = ("inspect", "align")
+
+
+def _global_parser(add_help: bool) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallel-reader",
+        description=f"{APP_NAME}: archival documents in two languages, side by side.",
+        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (parallel-reader SUBCOMMAND --help)",
+        add_help=add_help,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep all user data in DIR")
+    parser.add_argument("--corpus", metavar="DIR", help="read documents from DIR instead of the bundled corpus")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="open the first document, paint the window, and exit"
+    )
+    return parser
+
+
+def _load_command(name: str) -> ModuleType:
+    return importlib.import_module(f"reader.commands.{name}")
+
+
+def _split_at_subcommand(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Global arguments before the first subcommand name, and the subcommand with its arguments."""
+    takes_value = {"--data-dir", "--corpus"}
+    position = 0
+    while position < len(argv):
+        word = argv[position]
+        if word in SUBCOMMANDS:
+            return list(argv[:position]), list(argv[position:])
+        position += 2 if word in takes_value else 1
+    return list(argv), []
+
+
+def _run_subcommand(global_args: argparse.Namespace, words: list[str]) -> int:
+    name, rest = words[0], words[1:]
+    command = _load_command(name)
+    parser = argparse.ArgumentParser(prog=f"parallel-reader {name}", description=command.HELP)
+    command.add_arguments(parser)
+    args = parser.parse_args(rest, namespace=argparse.Namespace(**vars(global_args)))
+    return int(command.run(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    before, subcommand = _split_at_subcommand(argv)
+    parser = _global_parser(add_help=True)
+    if subcommand:
+        global_args = parser.parse_args(before)
+        if global_args.data_dir:
+            _export_data_dir(global_args.data_dir)
+        return _run_subcommand(global_args, subcommand)
+    parser.add_argument("files", nargs="*", metavar="FILE", help="document files to open")
+    args = parser.parse_args(before)
+    if args.data_dir:
+        _export_data_dir(args.data_dir)
+    from reader.app import run_gui  # Qt is imported only for the window
+
+    return run_gui(args)
+
+
+def _export_data_dir(path: str) -> None:
+    """Make --data-dir the one source of truth for every later lookup of the data folder."""
+    os.environ[DATA_DIR_ENV] = str(path)

@@ -1,0 +1,275 @@
+"""One side of the reading view: a read-only text pane with one block per paragraph.
+
+The pane knows nothing about the other side. The reading view tells it how much blank space to
+leave after each paragraph so that aligned paragraphs start at the same height in both panes, and
+which bead extents hold no text of this side (painted as a quiet gap).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+
+READING_FONT_FAMILIES = ["Noto Serif", "DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "serif"]
+PARAGRAPH_SPACING_EM = 0.75
+DOCUMENT_MARGIN = 18.0
+
+
+def reading_font(point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(READING_FONT_FAMILIES)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ParagraphPane(QTextBrowser):
+    """Paragraphs as blocks; emits the paragraph under the mouse and the one clicked."""
+
+    paragraph_hovered = Signal(int)  # paragraph index, or -1 when the mouse leaves text
+    paragraph_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._paragraphs: tuple[str, ...] = ()
+        self._extra_after: list[float] = []  # blank space added below each block, in pixels
+        self._extra_before_first = 0.0
+        self._gaps: list[tuple[float, float]] = []  # (top, height) in document coordinates
+        self._hovered = -1
+        self._marked: dict[str, tuple[int, ...]] = {"hover": (), "pinned": ()}
+        self.language = "und"
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def set_paragraphs(self, paragraphs: Sequence[str], language: str, font: QFont) -> None:
+        """Show ``paragraphs`` as plain text (document markup is never interpreted)."""
+        self._paragraphs = tuple(paragraphs)
+        self.language = language
+        self._extra_after = [0.0] * len(self._paragraphs)
+        self._extra_before_first = 0.0
+        self._gaps = []
+        self._hovered = -1
+        self._marked = {"hover": (), "pinned": ()}
+        document = QTextDocument(self)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        document.setDefaultFont(font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for position, paragraph in enumerate(self._paragraphs):
+            if position:
+                cursor.insertBlock(self._block_format(0.0), QTextCharFormat())
+            else:
+                cursor.setBlockFormat(self._block_format(0.0))
+            cursor.insertText(paragraph)
+        cursor.endEditBlock()
+        self.setDocument(document)
+        self.refresh_marks()
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return self._paragraphs
+
+    def set_reading_font(self, font: QFont) -> None:
+        self.document().setDefaultFont(font)
+
+    def _spacing(self) -> float:
+        return QFontMetricsF(self.document().defaultFont()).height() * PARAGRAPH_SPACING_EM
+
+    def _block_format(self, extra_after: float) -> QTextBlockFormat:
+        block_format = QTextBlockFormat()
+        block_format.setBottomMargin(self._spacing() + extra_after)
+        block_format.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return block_format
+
+    # -- geometry --------------------------------------------------------------------------------
+
+    def natural_heights(self) -> list[float]:
+        """Height of each paragraph with normal spacing, at the pane's current width.
+
+        Measured from where the layout puts consecutive blocks, so line leading and margins count
+        exactly as Qt lays them out.
+        """
+        if not self._paragraphs:
+            return []
+        self.document().setTextWidth(self.viewport().width())
+        tops = [self._raw_top(position) for position in range(len(self._paragraphs))]
+        edges = [*tops[1:], self.content_bottom()]
+        return [edge - top - extra for top, edge, extra in zip(tops, edges, self._extra_after, strict=True)]
+
+    def content_bottom(self) -> float:
+        """Where the last paragraph and the space after it end (the document may still be laying
+        out lazily, so its size is not reliable here)."""
+        if not self._paragraphs:
+            return DOCUMENT_MARGIN
+        last = self.document().lastBlock()
+        rect = self.document().documentLayout().blockBoundingRect(last)
+        return rect.bottom() + self._spacing() + self._extra_after[-1]
+
+    def _raw_top(self, position: int) -> float:
+        block = self.document().findBlockByNumber(position)
+        return self.document().documentLayout().blockBoundingRect(block).top()
+
+    def set_spacing(
+        self, before_first: float, after: Sequence[float], gaps: Sequence[tuple[float, float]]
+    ) -> None:
+        """Apply blank space that levels this pane with the other; ``gaps`` are painted as gaps."""
+        self._gaps = list(gaps)
+        document = self.document()
+        last = len(after) - 1
+        old_after_last = self._extra_after[last] if after else 0.0
+        if abs(before_first - self._extra_before_first) > 0.25 or (
+            after and abs(after[last] - old_after_last) > 0.25
+        ):
+            # Space above the first and below the last paragraph goes into the frame's margins:
+            # Qt drops the bottom margin of a document's last block.
+            frame_format = document.rootFrame().frameFormat()
+            frame_format.setTopMargin(DOCUMENT_MARGIN + before_first)
+            frame_format.setBottomMargin(DOCUMENT_MARGIN + (after[last] if after else 0.0))
+            document.rootFrame().setFrameFormat(frame_format)
+        self._extra_before_first = before_first
+        changed = [
+            position
+            for position, extra in enumerate(after[:-1])
+            if abs(extra - self._extra_after[position]) > 0.25
+        ]
+        self._extra_after = list(after)
+        if changed:
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
+            for position in changed:
+                cursor.setPosition(document.findBlockByNumber(position).position())
+                cursor.setBlockFormat(self._block_format(self._extra_after[position]))
+            cursor.endEditBlock()
+        self.viewport().update()
+
+    def block_top(self, position: int) -> float:
+        """Top of paragraph ``position`` in document coordinates."""
+        return self._raw_top(position)
+
+    def paragraph_at(self, viewport_point: QPointF) -> int:
+        """Paragraph under a viewport point, or -1 over blank or gap space."""
+        y = viewport_point.y() + self.verticalScrollBar().value()
+        block = self.cursorForPosition(viewport_point.toPoint()).block()
+        if not block.isValid() or not self._paragraphs:
+            return -1
+        position = block.blockNumber()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        text_bottom = rect.bottom() - self._extra_after[position]
+        return position if rect.top() <= y <= text_bottom else -1
+
+    # -- marks -----------------------------------------------------------------------------------
+
+    def mark(self, kind: str, paragraphs: Sequence[int]) -> None:
+        """Tint ``paragraphs``: "hover" marks follow the mouse, "pinned" marks follow a click."""
+        self._marked[kind] = tuple(paragraphs)
+        self.refresh_marks()
+
+    def marked(self, kind: str) -> tuple[int, ...]:
+        return self._marked[kind]
+
+    def refresh_marks(self) -> None:
+        selections = []
+        for kind, alpha in (("pinned", 70), ("hover", 38)):
+            color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            color.setAlpha(alpha)
+            for position in self._marked[kind]:
+                block = self.document().findBlockByNumber(position)
+                if not block.isValid():
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(block)
+                selection.format.setBackground(color)
+                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                selections.append(selection)
+        self.setExtraSelections(selections)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        self._set_hovered(self.paragraph_at(event.position()))
+
+    def leaveEvent(self, event) -> None:  # noqa: ANN001 - QEvent
+        super().leaveEvent(event)
+        self._set_hovered(-1)
+
+    def _set_hovered(self, position: int) -> None:
+        if position != self._hovered:
+            self._hovered = position
+            self.paragraph_hovered.emit(position)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.paragraph_clicked.emit(self.paragraph_at(event.position()))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.paragraph_at(QPointF(event.pos()))
+        menu.addSeparator()
+        copy_paragraph = menu.addAction(self.tr("Copy Paragraph"))
+        copy_paragraph.setEnabled(position >= 0)
+        copy_paragraph.triggered.connect(lambda: self._copy(self._paragraphs[position]))
+        menu.addAction(self.tr("Copy Whole Text")).triggered.connect(lambda: self._copy(self.full_text()))
+        menu.exec(event.globalPos())
+
+    def full_text(self) -> str:
+        return "\n\n".join(self._paragraphs)
+
+    @staticmethod
+    def _copy(text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._gaps:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.palette().color(QPalette.ColorRole.Text))
+        fill.setAlpha(14)
+        edge = QColor(self.palette().color(QPalette.ColorRole.Text))
+        edge.setAlpha(40)
+        painter.setPen(Qt.PenStyle.NoPen)
+        offset = self.verticalScrollBar().value()
+        width = self.viewport().width()
+        visible = QRectF(self.viewport().rect())
+        for top, height in self._gaps:
+            rect = QRectF(DOCUMENT_MARGIN, top - offset + 2, width - 2 * DOCUMENT_MARGIN, height - 8)
+            if rect.height() <= 2 or not rect.intersects(visible):
+                continue
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 6, 6)
+            painter.fillRect(QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), edge)
+        painter.end()

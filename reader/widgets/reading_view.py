@@ -1,0 +1,297 @@
+"""Transcript and translation side by side, with aligned paragraphs kept level.
+
+Leveling: every bead (aligned group of paragraphs) gets the height of its taller side, and the
+shorter side gets blank space after its last paragraph. Both panes then have the same bead tops, a
+paragraph with no counterpart faces a painted gap, and the scroll sync can carry the pair at the top
+of either pane to the other without drift, however long the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from reader.core.alignment import Alignment, Bead
+from reader.core.languages import language_name
+from reader.core.pairing import TextPair
+from reader.core.document import Text
+from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, ParagraphPane, reading_font
+from reader.widgets.scroll_sync import ScrollSync
+
+SIDES = ("source", "target")
+LEVELING_PASSES = 4
+LEVEL_TOLERANCE = 0.5  # pixels
+
+
+def _caption(text: Text) -> str:
+    return f"{language_name(text.language)} · {text.role}"
+
+
+class _PaneColumn(QWidget):
+    """A pane under a one-line caption naming its language and role."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("paneCaption")
+        self.caption.setContentsMargins(int(DOCUMENT_MARGIN), 4, 0, 2)
+        font = self.caption.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setCapitalization(QFont.Capitalization.AllUppercase)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        self.caption.setFont(font)
+        self.caption.setEnabled(False)  # rendered in the theme's quiet (disabled) text colour
+        self.pane = ParagraphPane(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.pane, 1)
+
+
+class ReadingView(QWidget):
+    """Shows a TextPair. Emits nothing about other widgets; the main window wires it."""
+
+    sides_swapped = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pair: TextPair | None = None
+        self._swapped = False
+        self._point_size = 12.0
+        self._bead_tops: list[float] = []
+        self._bead_heights: list[float] = []
+        self.notice = QLabel(self)
+        self.notice.setObjectName("missingTextNotice")
+        self.notice.setContentsMargins(int(DOCUMENT_MARGIN), 6, 0, 4)
+        self.notice.setEnabled(False)
+        self.notice.hide()
+        self.columns = (_PaneColumn(self), _PaneColumn(self))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("readingSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(9)
+        for column in self.columns:
+            self.splitter.addWidget(column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+        self.sync = ScrollSync(self.left.verticalScrollBar(), self.right.verticalScrollBar(), self)
+        self._relevel_timer = QTimer(self, singleShot=True, interval=40)
+        self._relevel_timer.timeout.connect(self._relevel_keeping_position)
+        for side, pane in enumerate(self.panes):
+            pane.viewport().installEventFilter(self)
+            pane.paragraph_hovered.connect(lambda position, side=side: self._mark_pair(side, "hover", position))
+            pane.paragraph_clicked.connect(lambda position, side=side: self._mark_pair(side, "pinned", position))
+
+    # -- public API ------------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> tuple[ParagraphPane, ParagraphPane]:
+        return (self.columns[0].pane, self.columns[1].pane)
+
+    @property
+    def left(self) -> ParagraphPane:
+        return self.columns[0].pane
+
+    @property
+    def right(self) -> ParagraphPane:
+        return self.columns[1].pane
+
+    @property
+    def swapped(self) -> bool:
+        return self._swapped
+
+    @property
+    def bead_count(self) -> int:
+        return len(self._bead_tops)
+
+    def show_pair(self, pair: TextPair, swapped: bool | None = None) -> None:
+        self._pair = pair
+        if swapped is not None:
+            self._swapped = swapped
+        self._fill_panes()
+
+    def set_point_size(self, point_size: float) -> None:
+        position = self.position()
+        self._point_size = point_size
+        for pane in self.panes:
+            pane.set_reading_font(reading_font(point_size))
+        self._relevel()
+        self.restore_position(*position)
+
+    def set_swapped(self, swapped: bool) -> None:
+        if swapped == self._swapped:
+            return
+        position = self.position()
+        self._swapped = swapped
+        if self._pair is not None:
+            self._fill_panes()
+            self.restore_position(*position)
+        self.sides_swapped.emit(swapped)
+
+    def swap_sides(self) -> None:
+        self.set_swapped(not self._swapped)
+
+    def position(self) -> tuple[int, float]:
+        """(bead, fraction) at the top of the view: survives resizes, zoom and restarts."""
+        return self.sync.position(self._visible_pane_index())
+
+    def restore_position(self, bead: int, fraction: float = 0.0) -> None:
+        self.sync.scroll_to(bead, fraction, self._visible_pane_index())
+
+    def scroll_to_paragraph(self, side: str, paragraph: int) -> None:
+        """Bring a paragraph of "source" or "target" to the top, with its counterpart level."""
+        if self._pair is None:
+            return
+        self.restore_position(self._pair.alignment.bead_of(side, paragraph))
+
+    def refresh_colours(self) -> None:
+        """Re-tint marks and gaps after a theme change."""
+        for pane in self.panes:
+            pane.refresh_marks()
+            pane.viewport().update()
+
+    def text_of(self, side: str) -> Text | None:
+        if self._pair is None:
+            return None
+        return self._pair.source if side == "source" else self._pair.target
+
+    def bead_top(self, bead: int) -> float:
+        return self._bead_tops[bead]
+
+    # -- filling and leveling --------------------------------------------------------------------
+
+    def _pane_sides(self) -> tuple[str, str]:
+        return ("target", "source") if self._swapped else ("source", "target")
+
+    def _side_alignment(self) -> Alignment | None:
+        if self._pair is None:
+            return None
+        return self._pair.alignment.swapped() if self._swapped else self._pair.alignment
+
+    def _fill_panes(self) -> None:
+        assert self._pair is not None
+        font = reading_font(self._point_size)
+        for column, side in zip(self.columns, self._pane_sides(), strict=True):
+            text = self.text_of(side)
+            column.setVisible(text is not None)
+            column.pane.set_paragraphs(text.paragraphs if text else (), text.language if text else "und", font)
+            column.caption.setText(_caption(text) if text else "")
+        self._update_notice()
+        self._relevel()
+        self.restore_position(0)
+
+    def _update_notice(self) -> None:
+        assert self._pair is not None
+        pair = self._pair
+        present = pair.source or pair.target
+        if pair.is_bilingual or present is None:
+            self.notice.hide()
+            return
+        name = language_name(present.language)
+        if present.role == "translation":
+            message = f"This record has only the {name} translation; the original-language text is not included."
+        else:
+            message = f"This record has only the {name} text; no translation is included."
+        self.notice.setText(message)
+        self.notice.show()
+
+    def _visible_pane_index(self) -> int:
+        return 0 if self.columns[0].isVisibleTo(self) or not self.columns[1].isVisibleTo(self) else 1
+
+    def _relevel(self) -> None:
+        alignment = self._side_alignment()
+        if alignment is None:
+            return
+        # Qt adds a little line leading below a block that depends on its margin, so the first pass
+        # can be off by a few pixels; measuring again from the laid-out positions converges.
+        for _attempt in range(LEVELING_PASSES):
+            self._level_once(alignment)
+            if self.leveling_error() <= LEVEL_TOLERANCE:
+                break
+
+    def _level_once(self, alignment: Alignment) -> None:
+        naturals = [pane.natural_heights() for pane in self.panes]
+        heights = [
+            max(sum(naturals[0][i] for i in bead.source), sum(naturals[1][j] for j in bead.target))
+            for bead in alignment.beads
+        ]
+        tops = list(accumulate(heights[:-1], initial=DOCUMENT_MARGIN)) if heights else []
+        for pane, natural, side in zip(self.panes, naturals, SIDES, strict=True):
+            self._apply_spacing(pane, natural, alignment.beads, side, heights, tops)
+        self._bead_tops, self._bead_heights = tops, heights
+        self.sync.set_geometry(tops, heights, tops, heights)
+
+    def leveling_error(self) -> float:
+        """Largest distance, in pixels, between the tops of aligned paragraphs in the two panes."""
+        alignment = self._side_alignment()
+        if alignment is None or not all(pane.paragraphs for pane in self.panes):
+            return 0.0
+        ends = abs(self.left.content_bottom() - self.right.content_bottom())
+        pairs = [
+            abs(self.left.block_top(bead.source[0]) - self.right.block_top(bead.target[0]))
+            for bead in alignment.beads
+            if bead.is_match
+        ]
+        return max([ends, *pairs])
+
+    @staticmethod
+    def _apply_spacing(
+        pane: ParagraphPane,
+        natural: Sequence[float],
+        beads: Sequence[Bead],
+        side: str,
+        heights: Sequence[float],
+        tops: Sequence[float],
+    ) -> None:
+        before_first = 0.0
+        after = [0.0] * len(natural)
+        gaps: list[tuple[float, float]] = []
+        last: int | None = None
+        for bead, height, top in zip(beads, heights, tops, strict=True):
+            own = getattr(bead, side)
+            if own:
+                last = own[-1]
+                after[last] += height - sum(natural[i] for i in own)
+                continue
+            if pane.paragraphs:
+                gaps.append((top, height))
+            if last is None:
+                before_first += height
+            else:
+                after[last] += height
+        pane.set_spacing(before_first, after, gaps)
+
+    def _relevel_keeping_position(self) -> None:
+        position = self.position()
+        self._relevel()
+        self.restore_position(*position)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A width change rewraps the text; level again once the resize settles.
+        if event.type() == QEvent.Type.Resize and self._pair is not None:
+            self._relevel_timer.start()
+        return super().eventFilter(watched, event)
+
+    # -- counterpart marks -----------------------------------------------------------------------
+
+    def _mark_pair(self, pane_index: int, kind: str, position: int) -> None:
+        alignment = self._side_alignment()
+        if alignment is None:
+            return
+        own, other = self.panes[pane_index], self.panes[1 - pane_index]
+        if position < 0:
+            own.mark(kind, ())
+            other.mark(kind, ())
+            return
+        side = SIDES[pane_index]
+        bead = alignment.beads[alignment.bead_of(side, position)]
+        own.mark(kind, getattr(bead, side))
+        other.mark(kind, getattr(bead, SIDES[1 - pane_index]))

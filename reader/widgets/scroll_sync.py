@@ -1,0 +1,78 @@
+"""Keeps two scrolling panes on the same aligned pair while either one moves.
+
+Sync is by pair position, never by scroll ratio: the bead at the top of the driving pane, and how
+far into it the view is, are carried over to the same bead of the other pane. It runs on every
+scroll step (wheel, scrollbar, keys, jumps), so the panes stay level while moving, not only when
+scrolling stops. A guard flag stops the follower's own valueChanged from driving back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QScrollBar
+
+from reader.core.alignment import bead_at_offset
+
+
+class ScrollSync(QObject):
+    def __init__(self, first: QScrollBar, second: QScrollBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bars = (first, second)
+        self._tops: tuple[list[float], list[float]] = ([], [])
+        self._heights: tuple[list[float], list[float]] = ([], [])
+        self._syncing = False
+        self.enabled = True
+        first.valueChanged.connect(lambda value: self._follow(0, value))
+        second.valueChanged.connect(lambda value: self._follow(1, value))
+
+    def set_geometry(
+        self,
+        first_tops: Sequence[float],
+        first_heights: Sequence[float],
+        second_tops: Sequence[float],
+        second_heights: Sequence[float],
+    ) -> None:
+        """Bead tops and heights in each pane's document coordinates."""
+        self._tops = (list(first_tops), list(second_tops))
+        self._heights = (list(first_heights), list(second_heights))
+
+    def position(self, pane: int) -> tuple[int, float]:
+        """(bead, fraction into it) at the top of ``pane``'s view."""
+        return self._bead_position(pane, self._bars[pane].value())
+
+    def scroll_to(self, bead: int, fraction: float = 0.0, pane: int = 0) -> None:
+        """Put ``bead`` (``fraction`` of the way in) at the top; the other pane follows."""
+        tops, heights = self._tops[pane], self._heights[pane]
+        if not tops:
+            return
+        bead = min(max(bead, 0), len(tops) - 1)
+        self._bars[pane].setValue(round(tops[bead] + fraction * heights[bead]))
+        self._follow(pane, self._bars[pane].value())
+
+    def _bead_position(self, pane: int, value: float) -> tuple[int, float]:
+        tops, heights = self._tops[pane], self._heights[pane]
+        if not tops:
+            return 0, 0.0
+        bead = bead_at_offset(tops, value)
+        height = heights[bead] or 1.0
+        return bead, min(max((value - tops[bead]) / height, 0.0), 1.0)
+
+    def _follow(self, driver: int, value: int) -> None:
+        if self._syncing or not self.enabled or not self._tops[0] or not self._tops[1]:
+            return
+        follower = 1 - driver
+        source_bar, target_bar = self._bars[driver], self._bars[follower]
+        if value < self._tops[driver][0]:
+            # Above the first paragraph: keep the same distance from it.
+            target = round(self._tops[follower][0] - (self._tops[driver][0] - value))
+        else:
+            bead, fraction = self._bead_position(driver, value)
+            bead = min(bead, len(self._tops[follower]) - 1)
+            target = round(self._tops[follower][bead] + fraction * self._heights[follower][bead])
+        self._syncing = True
+        try:
+            target_bar.setValue(target)
+        finally:
+            self._syncing = False

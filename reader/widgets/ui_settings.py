@@ -1,0 +1,88 @@
+"""Window and UI state between runs (QSettings, INI file in the user's data folder).
+
+Only presentation state lives here: geometry, splitters, theme, zoom, the last document and where
+the reader was in each document. User content (notes) never goes into QSettings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+THEMES = ("auto", "light", "dark")
+DEFAULT_POINT_SIZE = 12.0
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
+
+
+class UiSettings:
+    def __init__(self, path: Path) -> None:
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    @property
+    def theme(self) -> str:
+        value = str(self._store.value("view/theme", "auto"))
+        return value if value in THEMES else "auto"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue("view/theme", value if value in THEMES else "auto")
+
+    @property
+    def point_size(self) -> float:
+        try:
+            value = float(self._store.value("view/point_size", DEFAULT_POINT_SIZE))
+        except (TypeError, ValueError):
+            return DEFAULT_POINT_SIZE
+        return min(max(value, MIN_POINT_SIZE), MAX_POINT_SIZE)
+
+    @point_size.setter
+    def point_size(self, value: float) -> None:
+        self._store.setValue("view/point_size", float(value))
+
+    @property
+    def swapped(self) -> bool:
+        return str(self._store.value("view/swapped", "false")).lower() == "true"
+
+    @swapped.setter
+    def swapped(self, value: bool) -> None:
+        self._store.setValue("view/swapped", "true" if value else "false")
+
+    @property
+    def timeline_visible(self) -> bool:
+        return str(self._store.value("view/timeline_visible", "true")).lower() == "true"
+
+    @timeline_visible.setter
+    def timeline_visible(self, value: bool) -> None:
+        self._store.setValue("view/timeline_visible", "true" if value else "false")
+
+    @property
+    def last_document(self) -> str | None:
+        value = self._store.value("session/last_document")
+        return str(value) if value else None
+
+    @last_document.setter
+    def last_document(self, document_id: str | None) -> None:
+        self._store.setValue("session/last_document", document_id or "")
+
+    def reading_position(self, document_id: str) -> tuple[int, float]:
+        """(bead, fraction) the reader was at in a document; the start if never opened."""
+        value = str(self._store.value(f"positions/{document_id}", "0:0"))
+        try:
+            bead, fraction = value.split(":")
+            return max(int(bead), 0), min(max(float(fraction), 0.0), 1.0)
+        except ValueError:
+            return 0, 0.0
+
+    def set_reading_position(self, document_id: str, bead: int, fraction: float) -> None:
+        self._store.setValue(f"positions/{document_id}", f"{bead}:{fraction:.4f}")
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self._store.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        self._store.setValue(f"layout/{key}", value)
