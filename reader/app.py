@@ -63,11 +63,13 @@ def run_gui(args: argparse.Namespace) -> int:
     if os.environ.get(STARTUP_REPORT_ENV):
         watcher.painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
     if args.smoke_test:
-        watcher.painted.connect(lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app)))
+        watcher.painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
+        )
     return app.exec()
 
 
-def _first_document(library, opened, last: str | None) -> str | None:  # noqa: ANN001
+def _first_document(library, opened, last: str | None) -> str | None:
     if opened:
         return opened[0].id
     if last and last in library:
@@ -76,7 +78,7 @@ def _first_document(library, opened, last: str | None) -> str | None:  # noqa: A
     return ids[0] if ids else None
 
 
-def _finish_smoke_test(window, app) -> None:  # noqa: ANN001
+def _finish_smoke_test(window, app) -> None:
     """Check what a user would see: a document, its text, a painted window; then exit."""
     view = window.reading_view
     shown = sum(len(pane.paragraphs) for pane in view.panes)

@@ -31,9 +31,13 @@ def _global_parser(add_help: bool) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep all user data in DIR")
-    parser.add_argument("--corpus", metavar="DIR", help="read documents from DIR instead of the bundled corpus")
     parser.add_argument(
-        "--smoke-test", action="store_true", help="open the first document, paint the window, and exit"
+        "--corpus", metavar="DIR", help="read documents from DIR instead of the bundled corpus"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the first document, paint the window, and exit",
     )
     return parser
 

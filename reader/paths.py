@@ -40,7 +40,9 @@ def resources_dir() -> Path:
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The user's private data folder, created owner-only on first use."""
     chosen = override or os.environ.get(DATA_DIR_ENV)
-    path = Path(chosen) if chosen else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
+    path = (
+        Path(chosen) if chosen else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 

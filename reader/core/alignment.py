@@ -45,7 +45,10 @@ class Alignment:
 
     @classmethod
     def from_pairs(
-        cls, pairs: Iterable[tuple[Sequence[int], Sequence[int]]], source_count: int, target_count: int
+        cls,
+        pairs: Iterable[tuple[Sequence[int], Sequence[int]]],
+        source_count: int,
+        target_count: int,
     ) -> Alignment:
         beads = tuple(Bead(tuple(s), tuple(t)) for s, t in pairs)
         return cls(beads, source_count, target_count)

@@ -6,7 +6,7 @@ import calendar
 
 
 def format_date(iso: str | None) -> str:
-    """"1951-07-21" -> "21 July 1951", "1967-11" -> "November 1967", "1967" -> "1967"."""
+    """ "1951-07-21" -> "21 July 1951", "1967-11" -> "November 1967", "1967" -> "1967"."""
     if not iso:
         return "Undated"
     parts = iso.split("-")

@@ -25,7 +25,12 @@ from reader.models.timeline_model import TimelineModel
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.timeline import TimelineView
-from reader.widgets.ui_settings import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE, UiSettings
+from reader.widgets.ui_settings import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    MIN_POINT_SIZE,
+    UiSettings,
+)
 
 ZOOM_STEP = 1.1
 THEME_LABELS = {"auto": "Follow System", "light": "Light", "dark": "Dark"}
@@ -79,7 +84,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _action(
-        self, text: str, shortcuts: Sequence[QKeySequence | str], slot: Callable[[], object], tip: str = ""
+        self,
+        text: str,
+        shortcuts: Sequence[QKeySequence | str],
+        slot: Callable[[], object],
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -93,12 +102,16 @@ class MainWindow(QMainWindow):
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
         self.open_action = self._action(
-            self.tr("&Open Document…"), [QKeySequence.StandardKey.Open], self.choose_files,
+            self.tr("&Open Document…"),
+            [QKeySequence.StandardKey.Open],
+            self.choose_files,
             self.tr("Open archive document files; they join the timeline"),
         )
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), [QKeySequence.StandardKey.Quit], self.close))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), [QKeySequence.StandardKey.Quit], self.close)
+        )
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
         self.copy_citation_action = self._action(
@@ -114,20 +127,28 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy_source_action, self.copy_target_action])
 
         view_menu = menu_bar.addMenu(self.tr("&View"))
-        self.toggle_timeline_action = self._action(self.tr("Show &Timeline"), ["F9"], self._toggle_timeline)
+        self.toggle_timeline_action = self._action(
+            self.tr("Show &Timeline"), ["F9"], self._toggle_timeline
+        )
         self.toggle_timeline_action.setCheckable(True)
         self.toggle_timeline_action.setChecked(True)
         self.swap_action = self._action(
-            self.tr("&Swap Sides"), ["Ctrl+Shift+X"], self.reading_view.swap_sides,
+            self.tr("&Swap Sides"),
+            ["Ctrl+Shift+X"],
+            self.reading_view.swap_sides,
             self.tr("Put the translation on the left and the transcript on the right, or back"),
         )
         view_menu.addActions([self.toggle_timeline_action, self.swap_action])
         view_menu.addSeparator()
         self.zoom_in_action = self._action(
-            self.tr("Zoom &In"), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], lambda: self.zoom(ZOOM_STEP)
+            self.tr("Zoom &In"),
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+            lambda: self.zoom(ZOOM_STEP),
         )
         self.zoom_out_action = self._action(
-            self.tr("Zoom &Out"), [QKeySequence.StandardKey.ZoomOut], lambda: self.zoom(1 / ZOOM_STEP)
+            self.tr("Zoom &Out"),
+            [QKeySequence.StandardKey.ZoomOut],
+            lambda: self.zoom(1 / ZOOM_STEP),
         )
         self.zoom_reset_action = self._action(self.tr("&Actual Size"), ["Ctrl+0"], self.reset_zoom)
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
@@ -144,11 +165,15 @@ class MainWindow(QMainWindow):
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         self.previous_action = self._action(
-            self.tr("&Previous Document"), ["Ctrl+PgUp", "Alt+Up"], lambda: self.step_document(-1),
+            self.tr("&Previous Document"),
+            ["Ctrl+PgUp", "Alt+Up"],
+            lambda: self.step_document(-1),
             self.tr("The document before this one in date order"),
         )
         self.next_action = self._action(
-            self.tr("&Next Document"), ["Ctrl+PgDown", "Alt+Down"], lambda: self.step_document(1),
+            self.tr("&Next Document"),
+            ["Ctrl+PgDown", "Alt+Down"],
+            lambda: self.step_document(1),
             self.tr("The document after this one in date order"),
         )
         self.focus_timeline_action = self._action(
@@ -162,7 +187,9 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.focus_timeline_action, self.focus_text_action])
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard Shortcuts"), ["F1"], self.show_shortcuts))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard Shortcuts"), ["F1"], self.show_shortcuts)
+        )
 
     def _wire(self) -> None:
         self.timeline.document_selected.connect(self.open_document)
@@ -200,7 +227,10 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Open Archive Documents"), "", self.tr("Documents (*.txt *.md);;All files (*)")
+            self,
+            self.tr("Open Archive Documents"),
+            "",
+            self.tr("Documents (*.txt *.md);;All files (*)"),
         )
         if files:
             self.open_files([Path(f) for f in files])
@@ -209,10 +239,19 @@ class MainWindow(QMainWindow):
         if not errors:
             return
         lines = "\n".join(f"• {error}" for error in errors)
-        self.statusBar().showMessage(self.tr("%n file(s) could not be read", "", len(errors)), 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, self.tr("Some files could not be read."), parent=self)
+        self.statusBar().showMessage(
+            self.tr("%n file(s) could not be read", "", len(errors)), 15000
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            self.tr("Some files could not be read."),
+            parent=self,
+        )
         box.setInformativeText(
-            self.tr("The other documents are open. Check that these are archive documents saved as text:")
+            self.tr(
+                "The other documents are open. Check that these are archive documents saved as text:"
+            )
         )
         box.setDetailedText(lines)
         box.setModal(False)
@@ -255,7 +294,10 @@ class MainWindow(QMainWindow):
     def _set_point_size(self, size: float) -> None:
         self.settings.point_size = size
         self.reading_view.set_point_size(size)
-        self.statusBar().showMessage(self.tr("Text size %1%").replace("%1", str(round(size / DEFAULT_POINT_SIZE * 100))), 2000)
+        self.statusBar().showMessage(
+            self.tr("Text size %1%").replace("%1", str(round(size / DEFAULT_POINT_SIZE * 100))),
+            2000,
+        )
 
     def set_theme(self, theme: str) -> None:
         self.settings.theme = theme
@@ -304,7 +346,12 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = [
-            (action.text().replace("&", ""), ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()))
+            (
+                action.text().replace("&", ""),
+                ", ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                ),
+            )
             for action in self.actions()
             if action.shortcuts()
         ]

@@ -29,7 +29,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
-READING_FONT_FAMILIES = ["Noto Serif", "DejaVu Serif", "Georgia", "Cambria", "Times New Roman", "serif"]
+READING_FONT_FAMILIES = [
+    "Noto Serif",
+    "DejaVu Serif",
+    "Georgia",
+    "Cambria",
+    "Times New Roman",
+    "serif",
+]
 PARAGRAPH_SPACING_EM = 0.75
 DOCUMENT_MARGIN = 18.0
 
@@ -56,7 +63,8 @@ class ParagraphPane(QTextBrowser):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._paragraphs: tuple[str, ...] = ()
@@ -125,7 +133,10 @@ class ParagraphPane(QTextBrowser):
         self.document().setTextWidth(self.viewport().width())
         tops = [self._raw_top(position) for position in range(len(self._paragraphs))]
         edges = [*tops[1:], self.content_bottom()]
-        return [edge - top - extra for top, edge, extra in zip(tops, edges, self._extra_after, strict=True)]
+        return [
+            edge - top - extra
+            for top, edge, extra in zip(tops, edges, self._extra_after, strict=True)
+        ]
 
     def content_bottom(self) -> float:
         """Where the last paragraph and the space after it end (the document may still be laying
@@ -220,7 +231,7 @@ class ParagraphPane(QTextBrowser):
         super().mouseMoveEvent(event)
         self._set_hovered(self.paragraph_at(event.position()))
 
-    def leaveEvent(self, event) -> None:  # noqa: ANN001 - QEvent
+    def leaveEvent(self, event) -> None:
         super().leaveEvent(event)
         self._set_hovered(-1)
 
@@ -241,7 +252,9 @@ class ParagraphPane(QTextBrowser):
         copy_paragraph = menu.addAction(self.tr("Copy Paragraph"))
         copy_paragraph.setEnabled(position >= 0)
         copy_paragraph.triggered.connect(lambda: self._copy(self._paragraphs[position]))
-        menu.addAction(self.tr("Copy Whole Text")).triggered.connect(lambda: self._copy(self.full_text()))
+        menu.addAction(self.tr("Copy Whole Text")).triggered.connect(
+            lambda: self._copy(self.full_text())
+        )
         menu.exec(event.globalPos())
 
     def full_text(self) -> str:
@@ -266,7 +279,9 @@ class ParagraphPane(QTextBrowser):
         width = self.viewport().width()
         visible = QRectF(self.viewport().rect())
         for top, height in self._gaps:
-            rect = QRectF(DOCUMENT_MARGIN, top - offset + 2, width - 2 * DOCUMENT_MARGIN, height - 8)
+            rect = QRectF(
+                DOCUMENT_MARGIN, top - offset + 2, width - 2 * DOCUMENT_MARGIN, height - 8
+            )
             if rect.height() <= 2 or not rect.intersects(visible):
                 continue
             painter.setBrush(fill)

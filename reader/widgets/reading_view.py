@@ -16,9 +16,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.alignment import Alignment, Bead
+from reader.core.document import Text
 from reader.core.languages import language_name
 from reader.core.pairing import TextPair
-from reader.core.document import Text
 from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, ParagraphPane, reading_font
 from reader.widgets.scroll_sync import ScrollSync
 
@@ -87,8 +87,12 @@ class ReadingView(QWidget):
         self._relevel_timer.timeout.connect(self._relevel_keeping_position)
         for side, pane in enumerate(self.panes):
             pane.viewport().installEventFilter(self)
-            pane.paragraph_hovered.connect(lambda position, side=side: self._mark_pair(side, "hover", position))
-            pane.paragraph_clicked.connect(lambda position, side=side: self._mark_pair(side, "pinned", position))
+            pane.paragraph_hovered.connect(
+                lambda position, side=side: self._mark_pair(side, "hover", position)
+            )
+            pane.paragraph_clicked.connect(
+                lambda position, side=side: self._mark_pair(side, "pinned", position)
+            )
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -182,7 +186,9 @@ class ReadingView(QWidget):
         for column, side in zip(self.columns, self._pane_sides(), strict=True):
             text = self.text_of(side)
             column.setVisible(text is not None)
-            column.pane.set_paragraphs(text.paragraphs if text else (), text.language if text else "und", font)
+            column.pane.set_paragraphs(
+                text.paragraphs if text else (), text.language if text else "und", font
+            )
             column.caption.setText(_caption(text) if text else "")
         self._update_notice()
         self._relevel()
@@ -204,7 +210,9 @@ class ReadingView(QWidget):
         self.notice.show()
 
     def _visible_pane_index(self) -> int:
-        return 0 if self.columns[0].isVisibleTo(self) or not self.columns[1].isVisibleTo(self) else 1
+        return (
+            0 if self.columns[0].isVisibleTo(self) or not self.columns[1].isVisibleTo(self) else 1
+        )
 
     def _relevel(self) -> None:
         alignment = self._side_alignment()

@@ -17,7 +17,9 @@ from reader.core.alignment import bead_at_offset
 
 
 class ScrollSync(QObject):
-    def __init__(self, first: QScrollBar, second: QScrollBar, parent: QObject | None = None) -> None:
+    def __init__(
+        self, first: QScrollBar, second: QScrollBar, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._bars = (first, second)
         self._tops: tuple[list[float], list[float]] = ([], [])
@@ -63,7 +65,7 @@ class ScrollSync(QObject):
         if self._syncing or not self.enabled or not self._tops[0] or not self._tops[1]:
             return
         follower = 1 - driver
-        source_bar, target_bar = self._bars[driver], self._bars[follower]
+        target_bar = self._bars[follower]
         if value < self._tops[driver][0]:
             # Above the first paragraph: keep the same distance from it.
             target = round(self._tops[follower][0] - (self._tops[driver][0] - value))

@@ -14,8 +14,8 @@ from reader.widgets.reading_view import ReadingView
 
 LEVEL_PIXELS = 3
 
-RUSSIAN_WORDS = "товарищ шифровка переговоры войска предложение вопрос китай мир армия".split()
-ENGLISH_WORDS = "comrade cipher negotiations troops proposal question china peace army".split()
+RUSSIAN_WORDS = ["товарищ", "шифровка", "переговоры", "войска", "предложение", "вопрос", "китай", "мир", "армия"]
+ENGLISH_WORDS = ["comrade", "cipher", "negotiations", "troops", "proposal", "question", "china", "peace", "army"]
 
 
 def _paragraph(rng: random.Random, words: list[str], count: int) -> str:
@@ -115,7 +115,9 @@ def test_the_very_end_lines_up(qtbot, view) -> None:
         left_y = view.left.block_top(last.source[0]) - view.left.verticalScrollBar().value()
         right_y = view.right.block_top(last.target[0]) - view.right.verticalScrollBar().value()
         assert abs(left_y - right_y) <= LEVEL_PIXELS
-    assert abs(view.left.verticalScrollBar().maximum() - view.right.verticalScrollBar().maximum()) <= 2
+    assert (
+        abs(view.left.verticalScrollBar().maximum() - view.right.verticalScrollBar().maximum()) <= 2
+    )
 
 
 def test_keyboard_and_wheel_scrolling_drive_the_other_pane(qtbot, view) -> None:
@@ -127,7 +129,9 @@ def test_keyboard_and_wheel_scrolling_drive_the_other_pane(qtbot, view) -> None:
         qtbot.keyClick(view.right, Qt.Key.Key_PageDown)
     assert view.right.verticalScrollBar().value() > 0
     assert assert_level(view, pair) > 0
-    view.left.verticalScrollBar().triggerAction(view.left.verticalScrollBar().SliderAction.SliderPageStepAdd)
+    view.left.verticalScrollBar().triggerAction(
+        view.left.verticalScrollBar().SliderAction.SliderPageStepAdd
+    )
     assert assert_level(view, pair) > 0
 
 
@@ -136,8 +140,12 @@ def test_no_feedback_loop_between_panes(qtbot, view) -> None:
     view.show_pair(pair)
     settle(qtbot, view)
     moves = {"left": 0, "right": 0}
-    view.left.verticalScrollBar().valueChanged.connect(lambda _v: moves.__setitem__("left", moves["left"] + 1))
-    view.right.verticalScrollBar().valueChanged.connect(lambda _v: moves.__setitem__("right", moves["right"] + 1))
+    view.left.verticalScrollBar().valueChanged.connect(
+        lambda _v: moves.__setitem__("left", moves["left"] + 1)
+    )
+    view.right.verticalScrollBar().valueChanged.connect(
+        lambda _v: moves.__setitem__("right", moves["right"] + 1)
+    )
     view.left.verticalScrollBar().setValue(2500)
     assert moves == {"left": 1, "right": 1}
 
@@ -172,7 +180,9 @@ def test_hovering_a_paragraph_marks_its_counterpart(qtbot, view) -> None:
     qtbot.mouseMove(view.left.viewport(), QPoint(60, round(body_top) + 5))
     assert view.right.marked("hover") == (3,)
     assert view.left.marked("hover") == (1,)
-    qtbot.mouseClick(view.left.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, round(body_top) + 5))
+    qtbot.mouseClick(
+        view.left.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, round(body_top) + 5)
+    )
     assert view.right.marked("pinned") == (3,)
 
 
