@@ -1,0 +1,724 @@
+"""Paragraph alignment: length (Gale–Church style) plus anchors both sides share.
+
+The score of a bead (a group of source paragraphs paired with a group of target paragraphs) adds:
+
+* a prior for its shape (1:1 is the norm, merges cost more, 1:3 more still);
+* a length cost: how far the target length is from the source length times the ratio of the
+  language pair, estimated from the document itself;
+* an anchor term: numbers, month names, names matched through transliteration, list markers and
+  brackets that appear on both sides pull a pair together; anchors on both sides that do not
+  match push it apart;
+* for a paragraph left alone (1:0, 0:1), a cost that grows with its length, and is low for
+  headers and stamps ("Copy N° 1", "[Stamp: …]"), which translations often carry alone.
+
+A dynamic programme finds the cheapest sequence of beads inside a band around the diagonal of
+equal character positions, so memory grows with the band, not with n × m. The band widens when the
+best path touches its edge.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
+
+from reader.core.alignment import Alignment, AlignmentError, Bead
+from reader.core.transliteration import name_key
+
+INF = math.inf
+
+# (source count, target count, prior cost). 1:3 and 3:1 need strong evidence to win.
+_SHAPES: tuple[tuple[int, int, float], ...] = (
+    (1, 1, 0.0),
+    (1, 0, 0.0),  # the indel cost itself depends on the paragraph, see _indel_costs
+    (0, 1, 0.0),
+    (2, 1, 2.6),
+    (1, 2, 2.6),
+    (2, 2, 5.0),
+    (3, 1, 6.0),
+    (1, 3, 6.0),
+)
+_LENGTH_VARIANCE = 6.8  # Gale & Church's s², per character
+_ANCHOR_WEIGHT = 2.2
+_INDEL_BASE = 3.0
+_INDEL_PER_CHAR = 0.03
+_INDEL_MAX = 12.0
+_HEADER_INDEL = 1.2
+_FIRST_BAND = 5
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-zA-Zа-яА-Я][.)]|[IVX]{1,4}\.)\s")
+_CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"»”)]*\s*$")
+_HEADER_WORDS = re.compile(
+    r"\b(copy|copies|no\.|n°|№|secret|top secret|stamp|штамп|экз|секретно|совершенно|"
+    r"signature|подпись|authenticated|printed|отпечатано|верно|cable|telegram|шифровка|"
+    r"incoming|outgoing|вх|исх|exemplar|geheim|ausfertigung|stempel|exemplaire|tampon)\b",
+    re.IGNORECASE,
+)
+
+# Month names by stem in the case forms Russian uses ("20 июля", "в июле"), and in en/de/fr.
+_MONTHS: dict[str, int] = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}  # fmt: skip
+_RU_MONTH_STEMS = tuple(k for k in _MONTHS if _CYRILLIC.match(k))
+
+# Capitalised function words say nothing about names.
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "if",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "we",
+        "you",
+        "he",
+        "she",
+        "it",
+        "they",
+        "i",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "his",
+        "her",
+        "its",
+        "their",
+        "my",
+        "me",
+        "us",
+        "them",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "not",
+        "no",
+        "all",
+        "any",
+        "one",
+        "mr",
+        "mrs",
+        "cde",
+        "comrade",
+        "dear",
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "о",
+        "об",
+        "от",
+        "до",
+        "по",
+        "за",
+        "из",
+        "у",
+        "и",
+        "а",
+        "но",
+        "не",
+        "мы",
+        "вы",
+        "я",
+        "он",
+        "она",
+        "оно",
+        "они",
+        "это",
+        "этот",
+        "эта",
+        "эти",
+        "наш",
+        "ваш",
+        "как",
+        "что",
+        "так",
+        "же",
+        "ли",
+        "бы",
+        "для",
+        "при",
+        "без",
+        "над",
+        "под",
+        "про",
+        "тов",
+        "товарищ",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "und",
+        "oder",
+        "aber",
+        "im",
+        "am",
+        "zu",
+        "mit",
+        "von",
+        "für",
+        "auf",
+        "ist",
+        "sind",
+        "wir",
+        "sie",
+        "er",
+        "es",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "et",
+        "ou",
+        "mais",
+        "dans",
+        "en",
+        "au",
+        "aux",
+        "du",
+        "des",
+        "de",
+        "pour",
+        "par",
+        "sur",
+        "est",
+        "sont",
+        "nous",
+        "vous",
+        "il",
+        "elle",
+    ]
+)
+
+# Weight of each kind of anchor before the document-frequency discount.
+_KIND_WEIGHT = {"n": 1.0, "m": 0.8, "p": 1.0, "w": 0.35, "l": 0.8, "q": 0.3, "b": 0.4}
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """Per-paragraph features of one language side, computed once."""
+
+    cum_length: list[float]  # cumulative character counts, cum_length[0] == 0
+    anchors: list[frozenset[str]]
+    header: list[bool]
+
+
+def _number_keys(text: str) -> set[str]:
+    # "38,9" and "38.9" (decimal comma vs point) and "1,000" vs "1 000" meet on the digits alone.
+    keys = set()
+    for match in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group()).lstrip("0") or "0"
+        keys.add("n" + digits)
+    return keys
+
+
+_RU_MONTH = re.compile(
+    r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}\b"
+)
+# Matched on lower-cased text: IGNORECASE makes these alternations several times slower.
+_LATIN_MONTH = re.compile(r"\b(" + "|".join(k for k in _MONTHS if not _CYRILLIC.match(k)) + r")\b")
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ\u00c0-\u00de][^\W\d_]+")
+_LONG_WORD = re.compile(r"\b[^\W\d_]{6,}")
+_VERB_MONTHS = frozenset(("may", "march", "mars"))
+
+
+def _month_keys(text: str) -> set[str]:
+    lower = text.lower()
+    keys = {f"m{_MONTHS[m.group(1)]}" for m in _RU_MONTH.finditer(lower)}
+    for match in _LATIN_MONTH.finditer(lower):
+        word = match.group(1)
+        # English months are capitalised; lower-case "may"/"march" are verbs.
+        if word not in _VERB_MONTHS or text[match.start()].isupper():
+            keys.add(f"m{_MONTHS[word]}")
+    return keys
+
+
+_name_key = lru_cache(maxsize=65536)(name_key)
+
+
+def _word_keys(text: str, with_common_words: bool) -> set[str]:
+    keys = _month_keys(text)
+    for word in _CAPITALISED.findall(text):
+        lower = word.lower()
+        if lower not in _STOPWORDS and lower not in _MONTHS:
+            keys.add("p" + _name_key(word, bool(_CYRILLIC.match(word))))
+    if with_common_words:
+        for word in _LONG_WORD.findall(text):
+            if not word[0].isupper():
+                keys.add("w" + _name_key(word, bool(_CYRILLIC.match(word))))
+    return keys
+
+
+def _mark_keys(text: str) -> set[str]:
+    keys = set()
+    stripped = text.strip()
+    marker = _LIST_MARKER.match(stripped + " ")
+    if marker:
+        keys.add("l" + marker.group().strip().strip("().").lower())
+    if stripped[:1] in "«“\"„'‘":
+        keys.add("q")
+    if stripped[:1] in "[(":
+        keys.add("b")
+    return keys
+
+
+def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
+    return frozenset(_number_keys(text) | _word_keys(text, with_common_words) | _mark_keys(text))
+
+
+def _is_header(text: str) -> bool:
+    """Short lines such as "Copy N° 1", "SECRET", "[Stamp: …]", "22 July 1951"."""
+    stripped = text.strip()
+    if len(stripped) > 80:
+        return False
+    if stripped.startswith("[") or _HEADER_WORDS.search(stripped):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return len(stripped) < 50
+    return len(stripped) < 30 and not _SENTENCE_END.search(stripped)
+
+
+def _features(paragraphs: Sequence[str], with_common_words: bool) -> _Side:
+    return _Side(
+        cum_length=[0.0, *accumulate(float(len(p.strip()) or 1) for p in paragraphs)],
+        anchors=[_anchor_keys(p, with_common_words) for p in paragraphs],
+        header=[_is_header(p) for p in paragraphs],
+    )
+
+
+def _latin_only(paragraphs: Sequence[str]) -> bool:
+    return not any(_CYRILLIC.search(p) for p in paragraphs)
+
+
+def _anchor_weights(source: _Side, target: _Side) -> dict[str, float]:
+    """Rare anchors count more: a year on every paragraph says little about which pair is right."""
+    df_source: dict[str, int] = defaultdict(int)
+    df_target: dict[str, int] = defaultdict(int)
+    for keys in source.anchors:
+        for key in keys:
+            df_source[key] += 1
+    for keys in target.anchors:
+        for key in keys:
+            df_target[key] += 1
+    weights = {}
+    for key in df_source.keys() & df_target.keys():
+        weights[key] = _KIND_WEIGHT[key[0]] / math.sqrt(max(df_source[key], df_target[key]))
+    return weights
+
+
+@dataclass(slots=True)
+class _Problem:
+    """Everything the dynamic programme reads, precomputed so the inner loop stays cheap."""
+
+    source: _Side
+    target: _Side
+    weights: dict[str, float]
+    source_anchor_mass: list[float]  # cumulative weight of matchable anchors per paragraph
+    target_anchor_mass: list[float]
+    source_indel: list[float]
+    target_indel: list[float]
+
+
+def _cumulative_mass(side: _Side, weights: dict[str, float]) -> list[float]:
+    masses = (sum(weights.get(k, 0.0) for k in keys) for keys in side.anchors)
+    return [0.0, *accumulate(masses)]
+
+
+def _indel_costs(side: _Side) -> list[float]:
+    costs = []
+    for index, header in enumerate(side.header):
+        length = side.cum_length[index + 1] - side.cum_length[index]
+        cost = _INDEL_BASE + _INDEL_PER_CHAR * length
+        costs.append(_HEADER_INDEL if header else min(cost, _INDEL_MAX))
+    return costs
+
+
+def _problem(source: Sequence[str], target: Sequence[str], source_language: str) -> _Problem:
+    common = (_latin_only(source) and _latin_only(target)) or source_language != "ru"
+    src, tgt = _features(source, common), _features(target, common)
+    weights = _anchor_weights(src, tgt)
+    return _Problem(
+        src,
+        tgt,
+        weights,
+        _cumulative_mass(src, weights),
+        _cumulative_mass(tgt, weights),
+        _indel_costs(src),
+        _indel_costs(tgt),
+    )
+
+
+def _matches(problem: _Problem, lows: list[int], highs: list[int]) -> list[dict[int, float]]:
+    """Weight of anchors shared by source paragraph i and target paragraph j, inside the band."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(problem.target.anchors):
+        for key in keys:
+            if key in problem.weights:
+                postings[key].append(j)
+    rows: list[dict[int, float]] = []
+    for i, keys in enumerate(problem.source.anchors):
+        row: dict[int, float] = {}
+        # A bead ending at row i+1 or later (up to 3 rows on) may use target paragraphs from
+        # the band of row i up to the band of row i+3.
+        low, high = lows[i], highs[min(i + 3, len(highs) - 1)]
+        for key in keys:
+            weight = problem.weights.get(key)
+            if weight is None:
+                continue
+            posting = postings[key]
+            for j in posting[bisect_left(posting, low - 3) : bisect_right(posting, high)]:
+                row[j] = row.get(j, 0.0) + weight
+        rows.append(row)
+    return rows
+
+
+def _diagonal(problem: _Problem, ratio: float) -> list[int]:
+    """Per source prefix, the target prefix at the same character position (scaled by ratio)."""
+    tgt = problem.target.cum_length
+    return [bisect_left(tgt, position * ratio) for position in problem.source.cum_length]
+
+
+def _path_centres(path: list[tuple[int, int, int, int]], n: int) -> list[int]:
+    """Per source prefix, where the previous path ran: the next band follows its drift."""
+    centres = [0] * (n + 1)
+    for i0, i1, _, j1 in path:
+        for i in range(i0 + 1, i1 + 1):
+            centres[i] = j1
+    return centres
+
+
+def _band(centres: list[int], m: int, width: int) -> tuple[list[int], list[int]]:
+    """Per source prefix i, the range of target prefixes searched around centres[i]."""
+    lows, highs = [], []
+    previous_high = 0
+    for centre in centres:
+        low = max(0, min(centre - width, previous_high))
+        high = min(m, max(centre + width, low))
+        lows.append(low)
+        highs.append(high)
+        previous_high = high
+    highs[-1] = m
+    return lows, highs
+
+
+def _group_matches(
+    matches: list[dict[int, float]],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    src_mass: list[float],
+    tgt_mass: list[float],
+) -> tuple[float, float]:
+    """Shared anchor weight of a multi-paragraph bead, and the anchor mass left without a match."""
+    shared = 0.0
+    columns = [0.0] * (j1 - j0)
+    orphans = 0.0
+    for a in range(i0, i1):
+        row = matches[a]
+        row_shared = 0.0
+        if row:
+            for b in range(j0, j1):
+                value = row.get(b, 0.0)
+                row_shared += value
+                columns[b - j0] += value
+        shared += row_shared
+        own = src_mass[a + 1] - src_mass[a]
+        if own > 0.0 and row_shared == 0.0:
+            orphans += min(1.0, own)
+    for b in range(j0, j1):
+        own = tgt_mass[b + 1] - tgt_mass[b]
+        if own > 0.0 and columns[b - j0] == 0.0:
+            orphans += min(1.0, own)
+    return shared, orphans
+
+
+def _search(
+    problem: _Problem, ratio: float, lows: list[int], highs: list[int]
+) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Cheapest bead path inside the band; also says whether the path touched the band's edge."""
+    matches = _matches(problem, lows, highs)
+    src_len, tgt_len = problem.source.cum_length, problem.target.cum_length
+    src_mass, tgt_mass = problem.source_anchor_mass, problem.target_anchor_mass
+    src_indel, tgt_indel = problem.source_indel, problem.target_indel
+    n = len(src_len) - 1
+    costs: list[list[float]] = []
+    backs: list[bytearray] = []
+    half_variance = 0.5 * _LENGTH_VARIANCE
+    anchor_weight = _ANCHOR_WEIGHT
+    shapes = [(s, t, p) for s, t, p in _SHAPES if s and t]
+    for i in range(n + 1):
+        low, high = lows[i], highs[i]
+        row = [INF] * (high - low + 1)
+        back = bytearray(high - low + 1)
+        for j in range(low, high + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best, best_shape = INF, 0
+            if i > 0 and lows[i - 1] <= j <= highs[i - 1]:  # 1:0
+                best, best_shape = costs[i - 1][j - lows[i - 1]] + src_indel[i - 1], 1
+            if j > low:  # 0:1
+                cost = row[j - 1 - low] + tgt_indel[j - 1]
+                if cost < best:
+                    best, best_shape = cost, 2
+            for shape, (di, dj, prior) in enumerate(shapes):
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
+                    continue
+                previous = costs[pi][pj - lows[pi]] + prior
+                # The anchor term can lower a bead's cost by at most anchor_weight: prune early.
+                if previous - anchor_weight >= best:
+                    continue
+                ls = (src_len[i] - src_len[pi]) * ratio
+                lt = tgt_len[j] - tgt_len[pj]
+                cost = previous + (lt - ls) * (lt - ls) / (half_variance * (ls + lt)) * 0.5
+                mass = src_mass[i] - src_mass[pi] + tgt_mass[j] - tgt_mass[pj]
+                if mass > 0.0:
+                    if di == 1 and dj == 1:
+                        shared = matches[pi].get(pj, 0.0)
+                    else:
+                        shared, orphans = _group_matches(matches, pi, i, pj, j, src_mass, tgt_mass)
+                        # A merged paragraph whose own anchors find nothing opposite was
+                        # probably glued on: make it pay.
+                        cost += orphans * anchor_weight
+                    dice = 2.0 * shared / mass
+                    if dice > 1.0:
+                        dice = 1.0
+                    cost += anchor_weight * (1.0 - 2.0 * dice) * (mass * 0.5 if mass < 2.0 else 1.0)
+                if cost < best:
+                    best, best_shape = cost, shape + 3
+            row[j - low] = best
+            back[j - low] = best_shape
+        costs.append(row)
+        backs.append(back)
+    return _trace(backs, lows, highs, shapes, n)
+
+
+def _trace(
+    backs: list[bytearray],
+    lows: list[int],
+    highs: list[int],
+    shapes: list[tuple[int, int, float]],
+    n: int,
+) -> tuple[list[tuple[int, int, int, int]], bool]:
+    m = highs[n]
+    i, j = n, m
+    path: list[tuple[int, int, int, int]] = []
+    touched = False
+    while i > 0 or j > 0:
+        if (j == lows[i] and j > 0) or (j == highs[i] and j < m):
+            touched = True
+        shape = backs[i][j - lows[i]]
+        di, dj = (1, 0) if shape == 1 else (0, 1) if shape == 2 else shapes[shape - 3][:2]
+        path.append((i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    path.reverse()
+    return path, touched
+
+
+def _length_ratio(source: _Side, target: _Side) -> float:
+    total_source, total_target = source.cum_length[-1], target.cum_length[-1]
+    return min(4.0, max(0.25, total_target / total_source))
+
+
+def _refined_ratio(problem: _Problem, path: list[tuple[int, int, int, int]]) -> float | None:
+    """The ratio measured on matched beads only, so one-sided headers do not skew it."""
+    src, tgt = problem.source.cum_length, problem.target.cum_length
+    ls = sum(src[i1] - src[i0] for i0, i1, j0, j1 in path if i1 > i0 and j1 > j0)
+    lt = sum(tgt[j1] - tgt[j0] for i0, i1, j0, j1 in path if i1 > i0 and j1 > j0)
+    if ls <= 0 or lt <= 0:
+        return None
+    return min(4.0, max(0.25, lt / ls))
+
+
+def _best_path(problem: _Problem, ratio: float) -> list[tuple[int, int, int, int]]:
+    """Search a narrow band; when the path hits its edge, follow the path, then widen."""
+    n, m = len(problem.source.anchors), len(problem.target.anchors)
+    centres = _diagonal(problem, ratio)
+    width = _FIRST_BAND
+    for attempt in range(32):
+        path, touched = _search(problem, ratio, *_band(centres, m, width))
+        if not touched or width >= max(n, m):
+            return path
+        centres = _path_centres(path, n)
+        if attempt % 2:
+            width *= 2
+    return path
+
+
+def _confidence(problem: _Problem, step: tuple[int, int, int, int], ratio: float) -> float:
+    """How sure the bead is, from its own evidence (length fit, anchors), in [0, 1]."""
+    i0, i1, j0, j1 = step
+    if i1 == i0 or j1 == j0:
+        indel = problem.source_indel[i0] if i1 > i0 else problem.target_indel[j0]
+        return round(1.0 / (1.0 + math.exp(indel - 4.0)), 3)
+    src, tgt = problem.source, problem.target
+    ls, lt = src.cum_length[i1] - src.cum_length[i0], tgt.cum_length[j1] - tgt.cum_length[j0]
+    delta = (lt - ls * ratio) / math.sqrt(_LENGTH_VARIANCE * (ls * ratio + lt) * 0.5)
+    fit = 0.5 * delta * delta
+    keys_s = frozenset().union(*src.anchors[i0:i1]) & problem.weights.keys()
+    keys_t = frozenset().union(*tgt.anchors[j0:j1]) & problem.weights.keys()
+    if keys_s or keys_t:
+        shared = len(keys_s & keys_t) / max(len(keys_s), len(keys_t))
+        fit -= 2.0 * shared - 1.0
+    return round(1.0 / (1.0 + math.exp(fit - 2.0)), 3)
+
+
+def align(
+    source: Sequence[str],
+    target: Sequence[str],
+    source_language: str = "ru",
+    target_language: str = "en",
+) -> Alignment:
+    """Align paragraphs of a source text with those of its translation; beads carry confidence."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return Alignment.one_sided(n, m)
+    problem = _problem(source, target, source_language)
+    ratio = _length_ratio(problem.source, problem.target)
+    path = _best_path(problem, ratio)
+    refined = _refined_ratio(problem, path)
+    if refined is not None and abs(math.log(refined / ratio)) > 0.1:
+        ratio = refined
+        path = _best_path(problem, ratio)
+    beads = tuple(
+        Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(problem, step, ratio))
+        for step in path
+        for i0, i1, j0, j1 in (step,)
+    )
+    return Alignment(beads, n, m)
+
+
+# --- Gale & Church (1993), as the baseline ---------------------------------------------------
+
+_GC_PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089,
+              (2, 2): 0.011}  # fmt: skip
+
+
+def _gc_length_cost(ls: float, lt: float) -> float:
+    if ls == 0 and lt == 0:
+        return 0.0
+    mean = (ls + lt) / 2.0
+    delta = (lt - ls) / math.sqrt(_LENGTH_VARIANCE * mean)
+    probability = math.erfc(abs(delta) / math.sqrt(2.0))
+    return -math.log(max(probability, 1e-300))
+
+
+def gale_church(source: Sequence[str], target: Sequence[str]) -> Alignment:
+    """The classic length-only aligner: c = 1, s² = 6.8, Gale & Church's priors. Full n × m."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return Alignment.one_sided(n, m)
+    src = [0, *accumulate(len(p) for p in source)]
+    tgt = [0, *accumulate(len(p) for p in target)]
+    priors = {shape: -math.log(p) for shape, p in _GC_PRIORS.items()}
+    cost = [[INF] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for (di, dj), prior in priors.items():
+                pi, pj = i - di, j - dj
+                if pi < 0 or pj < 0 or cost[pi][pj] == INF:
+                    continue
+                value = cost[pi][pj] + prior
+                value += _gc_length_cost(src[i] - src[pi], tgt[j] - tgt[pj])
+                if value < cost[i][j]:
+                    cost[i][j], back[i][j] = value, (di, dj)
+    pairs = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        di, dj = back[i][j]
+        pairs.append((range(i - di, i), range(j - dj, j)))
+        i, j = i - di, j - dj
+    return Alignment.from_pairs(reversed(pairs), n, m)
+
+
+# --- stored alignments -----------------------------------------------------------------------
+
+
+def alignment_to_json(alignment: Alignment) -> dict[str, object]:
+    pairs = [
+        {"source": list(b.source), "target": list(b.target), "confidence": b.confidence}
+        for b in alignment.beads
+    ]
+    return {"version": 1, "pairs": pairs}
+
+
+def save_alignment(path: Path, alignment: Alignment) -> None:
+    text = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def _bead_from_json(pair: object) -> Bead:
+    if not isinstance(pair, dict):
+        raise ValueError("a pair must be an object")
+    sides = []
+    for side in ("source", "target"):
+        indices = pair.get(side)
+        if not isinstance(indices, list) or not all(
+            isinstance(k, int) and not isinstance(k, bool) for k in indices
+        ):
+            raise ValueError(f"{side} must be a list of integers")
+        sides.append(tuple(indices))
+    confidence = pair.get("confidence", 1.0)
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+        raise ValueError("confidence must be a number")
+    return Bead(sides[0], sides[1], min(1.0, max(0.0, float(confidence))))
+
+
+def load_curated(path: Path, source_count: int, target_count: int) -> Alignment | None:
+    """A stored alignment, or None when it is missing, malformed or made for other paragraphs."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
+            return None
+        if data.get("version", 1) != 1:
+            return None
+        beads = tuple(_bead_from_json(pair) for pair in data["pairs"])
+        return Alignment(beads, source_count, target_count)
+    except (OSError, UnicodeError, ValueError, AlignmentError):
+        return None
