@@ -116,6 +116,16 @@ def test_113013_markdown_layout_and_page_break_joins() -> None:
     assert not any("**" in p or p.startswith("#") for p in paragraphs)
 
 
+def test_113013_numbered_list_on_consecutive_lines_is_one_paragraph_per_item() -> None:
+    paragraphs = parse_file(CORPUS_DIR / "113013.txt").texts[0].paragraphs
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith("1. Convening"))
+    assert paragraphs[first - 1].endswith("three variants are possible:")
+    items = paragraphs[first : first + 3]
+    assert [p[:13] for p in items] == ["1. Convening ", "2. Convening ", "3. Convening "]
+    assert items[0].endswith("(It is possible that America will propose this variant.)")
+    assert paragraphs[first + 3].startswith("I ask you, proceeding from")
+
+
 # --- layouts -----------------------------------------------------------------------------------
 
 
@@ -239,6 +249,55 @@ def test_short_lines_do_not_join_but_prose_does() -> None:
         "to Cde. Mao",
         "The long sentence of prose that breaks at the page end of the page.",
     )
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1. First point of the plan.", "2. Second point of the plan.", "3. Third point."],
+        ["1) First point of the plan.", "2) Second point of the plan."],
+        ["a) economic policy in the USSR", "b) the structure of the ministry"],
+        ["(a) economic policy in the USSR", "(b) the structure of the ministry"],
+        ["I. Economic questions.", "II. Military questions.", "III. Other questions."],
+        ["iv. Economic questions.", "v. Military questions."],
+        ["- economic policy in the USSR", "- the structure of the ministry"],
+        ["• economic policy in the USSR", "• the structure of the ministry"],
+        ["а) экономическая политика СССР", "б) структура министерства"],
+    ],
+)
+def test_list_on_consecutive_lines_is_one_paragraph_per_item(items: list[str]) -> None:
+    text = "Three variants are possible:\n" + "\n".join(items) + "\n\nI ask you to choose.\n"
+    paragraphs = parse_text(text, Path("7.txt")).texts[0].paragraphs
+    assert paragraphs == ("Three variants are possible:", *items, "I ask you to choose.")
+
+
+def test_list_item_keeps_its_wrapped_lines() -> None:
+    text = (
+        "1. Convening a conference of political representatives\n"
+        "of both sides which are presently conducting negotiations.\n"
+        "2. Convening a conference of four states.\n"
+    )
+    assert parse_text(text, Path("7.txt")).texts[0].paragraphs == (
+        "1. Convening a conference of political representatives"
+        " of both sides which are presently conducting negotiations.",
+        "2. Convening a conference of four states.",
+    )
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # prose wrapped so that one line starts with a number and a full stop
+        ["The exchange of prisoners will be by the ratio of 2 to", "1. This we cannot accept."],
+        # initials of a name at the start of a line
+        ["The telegram was signed by Cde.", "I. V. Stalin and sent the same day."],
+        # a dash that ends a wrapped sentence of prose
+        ["The delegation agreed with the proposal", "- with the exception of point four."],
+    ],
+)
+def test_single_list_marker_line_inside_prose_does_not_split(lines: list[str]) -> None:
+    paragraphs = parse_text("\n".join(lines) + "\n", Path("7.txt")).texts[0].paragraphs
+    assert paragraphs == (" ".join(lines),)
 
 
 def test_list_item_in_lower_case_is_not_joined() -> None:
