@@ -53,8 +53,7 @@ class MainWindow(QMainWindow):
         self._apply_theme = apply_theme
         self.current_id: str | None = None
         self.timeline_model = TimelineModel(library, self)
-        self.timeline = TimelineView(self)
-        self.timeline.setModel(self.timeline_model)
+        self.timeline = TimelineView(self.timeline_model, self)
         self.header = DocumentHeader(self)
         self.reading_view = ReadingView(self)
         self.reading_view.set_point_size(settings.point_size)

@@ -73,6 +73,7 @@ class ParagraphPane(QTextBrowser):
         self._gaps: list[tuple[float, float]] = []  # (top, height) in document coordinates
         self._hovered = -1
         self._marked: dict[str, tuple[int, ...]] = {"hover": (), "pinned": ()}
+        self._max_measure: float | None = None
         self.language = "und"
 
     # -- content ---------------------------------------------------------------------------------
@@ -130,6 +131,7 @@ class ParagraphPane(QTextBrowser):
         """
         if not self._paragraphs:
             return []
+        self._fit_measure()
         self.document().setTextWidth(self.viewport().width())
         tops = [self._raw_top(position) for position in range(len(self._paragraphs))]
         edges = [*tops[1:], self.content_bottom()]
@@ -137,6 +139,24 @@ class ParagraphPane(QTextBrowser):
             edge - top - extra
             for top, edge, extra in zip(tops, edges, self._extra_after, strict=True)
         ]
+
+    def set_max_measure(self, pixels: float | None) -> None:
+        """Cap the width of a text line (for a single pane given the whole window)."""
+        self._max_measure = pixels
+
+    def side_margin(self) -> float:
+        if self._max_measure is None:
+            return DOCUMENT_MARGIN
+        return max(DOCUMENT_MARGIN, (self.viewport().width() - self._max_measure) / 2)
+
+    def _fit_measure(self) -> None:
+        """Centre the text in a column no wider than the measure; lines too long tire the eye."""
+        margin = self.side_margin()
+        frame_format = self.document().rootFrame().frameFormat()
+        if abs(frame_format.leftMargin() - margin) > 0.5:
+            frame_format.setLeftMargin(margin)
+            frame_format.setRightMargin(margin)
+            self.document().rootFrame().setFrameFormat(frame_format)
 
     def content_bottom(self) -> float:
         """Where the last paragraph and the space after it end (the document may still be laying
@@ -277,10 +297,11 @@ class ParagraphPane(QTextBrowser):
         painter.setPen(Qt.PenStyle.NoPen)
         offset = self.verticalScrollBar().value()
         width = self.viewport().width()
+        side = self.side_margin()
         visible = QRectF(self.viewport().rect())
         for top, height in self._gaps:
             rect = QRectF(
-                DOCUMENT_MARGIN, top - offset + 2, width - 2 * DOCUMENT_MARGIN, height - 8
+                side, top - offset + 2, width - 2 * side, height - 8
             )
             if rect.height() <= 2 or not rect.intersects(visible):
                 continue

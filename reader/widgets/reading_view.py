@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.alignment import Alignment, Bead
@@ -23,6 +23,7 @@ from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, ParagraphPane, readin
 from reader.widgets.scroll_sync import ScrollSync
 
 SIDES = ("source", "target")
+SINGLE_TEXT_MEASURE_EM = 42  # line length cap, in font heights, when one text has the whole width
 LEVELING_PASSES = 4
 LEVEL_TOLERANCE = 0.5  # pixels
 
@@ -127,6 +128,8 @@ class ReadingView(QWidget):
         self._point_size = point_size
         for pane in self.panes:
             pane.set_reading_font(reading_font(point_size))
+        if self._pair is not None:
+            self._update_measure()
         self._relevel()
         self.restore_position(*position)
 
@@ -191,8 +194,15 @@ class ReadingView(QWidget):
             )
             column.caption.setText(_caption(text) if text else "")
         self._update_notice()
+        self._update_measure()
         self._relevel()
         self.restore_position(0)
+
+    def _update_measure(self) -> None:
+        single = self._pair is not None and not self._pair.is_bilingual
+        measure = QFontMetricsF(reading_font(self._point_size)).height() * SINGLE_TEXT_MEASURE_EM
+        for pane in self.panes:
+            pane.set_max_measure(measure if single else None)
 
     def _update_notice(self) -> None:
         assert self._pair is not None
@@ -269,7 +279,9 @@ class ReadingView(QWidget):
                 last = own[-1]
                 after[last] += height - sum(natural[i] for i in own)
                 continue
-            if pane.paragraphs:
+            if pane.paragraphs and gaps and abs(gaps[-1][0] + gaps[-1][1] - top) < 0.5:
+                gaps[-1] = (gaps[-1][0], gaps[-1][1] + height)  # one gap for a run of unmatched
+            elif pane.paragraphs:
                 gaps.append((top, height))
             if last is None:
                 before_first += height

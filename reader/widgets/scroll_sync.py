@@ -50,7 +50,8 @@ class ScrollSync(QObject):
         if not tops:
             return
         bead = min(max(bead, 0), len(tops) - 1)
-        self._bars[pane].setValue(round(tops[bead] + fraction * heights[bead]))
+        at_start = bead == 0 and fraction == 0.0  # show the top margin too
+        self._bars[pane].setValue(0 if at_start else round(tops[bead] + fraction * heights[bead]))
         self._follow(pane, self._bars[pane].value())
 
     def _bead_position(self, pane: int, value: float) -> tuple[int, float]:
