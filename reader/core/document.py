@@ -47,8 +47,15 @@ class Document:
 
     @property
     def date_sort_key(self) -> tuple[int, str, str]:
-        """Dated records first in date order (partial dates before full ones of that period)."""
-        return (0 if self.date else 1, self.date or "", self.title.casefold())
+        """Dated records first, in date order; undated ones last.
+
+        A record dated only to a month or a year comes after the fully dated records of that
+        period, as the timeline shows it (a "Month unknown" group after the months).
+        """
+        if not self.date:
+            return (1, "", self.title.casefold())
+        padded = self.date + "-99" * (2 - self.date.count("-"))
+        return (0, padded, self.title.casefold())
 
 
 class ParseError(Exception):

@@ -300,9 +300,7 @@ class ParagraphPane(QTextBrowser):
         side = self.side_margin()
         visible = QRectF(self.viewport().rect())
         for top, height in self._gaps:
-            rect = QRectF(
-                side, top - offset + 2, width - 2 * side, height - 8
-            )
+            rect = QRectF(side, top - offset + 2, width - 2 * side, height - 8)
             if rect.height() <= 2 or not rect.intersects(visible):
                 continue
             painter.setBrush(fill)

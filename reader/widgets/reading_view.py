@@ -65,6 +65,7 @@ class ReadingView(QWidget):
         self._swapped = False
         self._point_size = 12.0
         self._bead_tops: list[float] = []
+        self._pending_position: tuple[int, float] | None = None
         self._bead_heights: list[float] = []
         self.notice = QLabel(self)
         self.notice.setObjectName("missingTextNotice")
@@ -88,6 +89,7 @@ class ReadingView(QWidget):
         self._relevel_timer.timeout.connect(self._relevel_keeping_position)
         for side, pane in enumerate(self.panes):
             pane.viewport().installEventFilter(self)
+            pane.verticalScrollBar().actionTriggered.connect(self._forget_pending_position)
             pane.paragraph_hovered.connect(
                 lambda position, side=side: self._mark_pair(side, "hover", position)
             )
@@ -152,6 +154,10 @@ class ReadingView(QWidget):
 
     def restore_position(self, bead: int, fraction: float = 0.0) -> None:
         self.sync.scroll_to(bead, fraction, self._visible_pane_index())
+        # A hidden or not yet laid-out pane cannot scroll there yet: the next relevel tries again,
+        # unless the reader scrolls first.
+        reached = self.isVisible() and self.position()[0] == bead
+        self._pending_position = None if reached else (bead, fraction)
 
     def scroll_to_paragraph(self, side: str, paragraph: int) -> None:
         """Bring a paragraph of "source" or "target" to the top, with its counterpart level."""
@@ -289,8 +295,11 @@ class ReadingView(QWidget):
                 after[last] += height
         pane.set_spacing(before_first, after, gaps)
 
+    def _forget_pending_position(self, _action: int) -> None:
+        self._pending_position = None
+
     def _relevel_keeping_position(self) -> None:
-        position = self.position()
+        position = self._pending_position or self.position()
         self._relevel()
         self.restore_position(*position)
 

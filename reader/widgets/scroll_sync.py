@@ -58,7 +58,7 @@ class ScrollSync(QObject):
         tops, heights = self._tops[pane], self._heights[pane]
         if not tops:
             return 0, 0.0
-        bead = bead_at_offset(tops, value)
+        bead = bead_at_offset(tops, value + 0.5)  # scroll values are whole pixels; tops are not
         height = heights[bead] or 1.0
         return bead, min(max((value - tops[bead]) / height, 0.0), 1.0)
 

@@ -14,8 +14,28 @@ from reader.widgets.reading_view import ReadingView
 
 LEVEL_PIXELS = 3
 
-RUSSIAN_WORDS = ["товарищ", "шифровка", "переговоры", "войска", "предложение", "вопрос", "китай", "мир", "армия"]
-ENGLISH_WORDS = ["comrade", "cipher", "negotiations", "troops", "proposal", "question", "china", "peace", "army"]
+RUSSIAN_WORDS = [
+    "товарищ",
+    "шифровка",
+    "переговоры",
+    "войска",
+    "предложение",
+    "вопрос",
+    "китай",
+    "мир",
+    "армия",
+]
+ENGLISH_WORDS = [
+    "comrade",
+    "cipher",
+    "negotiations",
+    "troops",
+    "proposal",
+    "question",
+    "china",
+    "peace",
+    "army",
+]
 
 
 def _paragraph(rng: random.Random, words: list[str], count: int) -> str:

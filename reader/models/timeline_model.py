@@ -1,0 +1,444 @@
+"""The timeline tree: year → month → document, in date order, with an "Undated" group last.
+
+Nodes are small Python objects addressed by integer ids. Indexes carry the id (``internalId``),
+never a pointer, so a stale QModelIndex held anywhere can only miss a dict lookup; it can never
+dereference a node that Python has already freed.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    Q_ARG,
+    QAbstractItemModel,
+    QMetaObject,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from reader.core.document import Document
+from reader.core.library import Library
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_UNKNOWN_LABEL = "Month unknown"
+UNDATED_LABEL = "Undated"
+
+
+class TimelineRole(IntEnum):
+    DOCUMENT_ID = Qt.ItemDataRole.UserRole + 1  # str for documents, None for groups
+    COUNT = Qt.ItemDataRole.UserRole + 2  # documents beneath a group; None for documents
+    KIND = Qt.ItemDataRole.UserRole + 3  # "year", "month", "document" or "undated"
+    DATE = Qt.ItemDataRole.UserRole + 4  # ISO date at the precision known, or None
+
+
+def date_parts(date: str | None) -> tuple[str | None, int | None]:
+    """(year, month) of an ISO date; a date without a readable year counts as undated."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None, None
+    month_text = date[5:7]
+    if len(date) >= 7 and date[4] == "-" and month_text.isdigit() and 1 <= int(month_text) <= 12:
+        return date[:4], int(month_text)
+    return date[:4], None
+
+
+def format_date(date: str | None) -> str:
+    """A date as a reader says it: "21 July 1951", "November 1967", "1967" or "Undated"."""
+    year, month = date_parts(date)
+    if date is None or year is None:
+        return date or UNDATED_LABEL
+    if month is None:
+        return year
+    day = date[8:10]
+    if len(date) >= 10 and day.isdigit():
+        return f"{int(day)} {MONTH_NAMES[month - 1]} {year}"
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
+class _Node:
+    """One row of the tree. ``key`` orders siblings; ``row`` is kept equal to the list position."""
+
+    __slots__ = (
+        "by_key",
+        "children",
+        "count",
+        "date",
+        "document",
+        "key",
+        "kind",
+        "label",
+        "lookup",
+        "node_id",
+        "parent",
+        "row",
+    )
+
+    def __init__(
+        self,
+        node_id: int,
+        kind: str,
+        key: tuple[Any, ...],
+        parent: _Node | None,
+        label: str = "",
+        date: str | None = None,
+        document: Document | None = None,
+        lookup: Any = None,
+    ) -> None:
+        self.node_id = node_id
+        self.kind = kind
+        self.key = key
+        self.parent = parent
+        self.label = label
+        self.date = date
+        self.document = document
+        self.lookup = lookup  # this group's key in parent.by_key
+        self.children: list[_Node] = []
+        self.by_key: dict[Any, _Node] = {}  # child groups by year or month, for O(1) lookup
+        self.count = 0  # documents beneath a group
+        self.row = 0
+
+
+# (lookup key in the parent, kind, sort key among siblings, label, ISO date of the group)
+_GroupSpec = tuple[Any, str, tuple[Any, ...], str, str | None]
+
+
+def _group_specs(date: str | None) -> list[_GroupSpec]:
+    """The groups, from the top down, that hold a document with this date."""
+    year, month = date_parts(date)
+    if year is None:
+        return [(UNDATED_LABEL, "undated", (1, ""), UNDATED_LABEL, None)]
+    year_spec: _GroupSpec = (year, "year", (0, year), year, year)
+    if month is None:
+        # After the months: a record known only by its year follows the dated ones of that year.
+        return [year_spec, (None, "month", (1, 0), MONTH_UNKNOWN_LABEL, year)]
+    return [year_spec, (month, "month", (0, month), MONTH_NAMES[month - 1], f"{year}-{month:02d}")]
+
+
+def _document_key(document: Document) -> tuple[Any, ...]:
+    # The id breaks ties the same way Library does, so equal titles on one day keep a stable order.
+    return (document.date_sort_key, document.id)
+
+
+class TimelineModel(QAbstractItemModel):
+    """Documents grouped by year and month for the timeline sidebar. One column."""
+
+    def __init__(self, library: Library | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._next_id = 0
+        self._root = self._new_node("root", (), None)
+        self._nodes: dict[int, _Node] = {}
+        self._documents: dict[str, _Node] = {}
+        self._year_font: QFont | None = None
+        if library is not None:
+            self._build(library)
+
+    # ----- public API -------------------------------------------------------------------------
+
+    def set_library(self, library: Library | None) -> None:
+        self.beginResetModel()
+        self._build(library or [])
+        self.endResetModel()
+
+    def add_document(self, document: Document) -> None:
+        """Insert one document in date order; a document with a known id replaces the old one."""
+        old = self._documents.get(document.id)
+        if old is not None:
+            if old.key == _document_key(document):  # same date and title: same place
+                self._replace_in_place(old, document)
+                return
+            self.remove_document(document.id)
+        self._insert(document)
+
+    def remove_document(self, document_id: str) -> None:
+        """Remove a document and any group it leaves empty. Unknown ids are ignored."""
+        node = self._documents.get(document_id)
+        if node is None:
+            return
+        # Remove the highest group left empty in one go, so no empty group lingers.
+        top = self._removal_top(node)
+        parent = top.parent
+        assert parent is not None
+        self.beginRemoveRows(self._index_of_node(parent), top.row, top.row)
+        self._detach(top)
+        self.endRemoveRows()
+        self._count_changed(parent)
+
+    def index_of_document(self, document_id: str) -> QModelIndex:
+        node = self._documents.get(document_id)
+        return self._index_of_node(node) if node is not None else QModelIndex()
+
+    def document_id(self, index: ModelIndex) -> str | None:
+        node = self._node(index)
+        return node.document.id if node is not None and node.document is not None else None
+
+    def document_ids_in_order(self) -> list[str]:
+        """Ids as the timeline shows them, top to bottom."""
+        return [node.document.id for node in self._walk(self._root) if node.document is not None]
+
+    # ----- Qt model interface -----------------------------------------------------------------
+
+    def index(
+        self,
+        row: int,
+        column: int = 0,
+        parent: ModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        parent_node = self._node(parent) if parent.isValid() else self._root
+        if parent_node is None or column != 0 or not 0 <= row < len(parent_node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent_node.children[row].node_id)
+
+    def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent(), which shares the name
+            return super().parent()
+        node = self._node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent.node_id)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._root.children)
+        if parent.column() != 0:
+            return 0
+        node = self._node(parent)
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.document is not None:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.document is not None:
+                # Titles are shown on one line: newlines would break the uniform row height.
+                return " ".join(node.document.title.split())
+            return f"{node.label}  ({node.count})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold_font() if node.kind == "year" else None
+        if role == TimelineRole.DOCUMENT_ID:
+            return node.document.id if node.document is not None else None
+        if role == TimelineRole.COUNT:
+            return node.count if node.document is None else None
+        if role == TimelineRole.KIND:
+            return node.kind
+        if role == TimelineRole.DATE:
+            return node.date
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({int(role): role.name.lower().encode() for role in TimelineRole})
+        return names
+
+    # ----- building ---------------------------------------------------------------------------
+
+    def _build(self, documents: Iterable[Document]) -> None:
+        """Build the whole tree without signals: append every document, then sort siblings once."""
+        self._next_id = 0
+        self._root = self._new_node("root", (), None)
+        self._nodes = {}
+        self._documents = {}
+        for document in documents:
+            if document.id in self._documents:  # a later copy wins, as in Library
+                self._detach(self._removal_top(self._documents[document.id]))
+            parent, top = self._new_branch(document)
+            self._attach(parent, top, len(parent.children))
+        self._sort_children(self._root)
+
+    def _sort_children(self, node: _Node) -> None:
+        # Input usually arrives in date order, so these sorts are close to linear.
+        node.children.sort(key=lambda child: child.key)
+        for row, child in enumerate(node.children):
+            child.row = row
+            if child.document is None:
+                self._sort_children(child)
+
+    def _insert(self, document: Document) -> None:
+        parent, top = self._new_branch(document)
+        # The new branch (document, plus any new month and year) goes in with one insert.
+        row = bisect_right(parent.children, top.key, key=lambda child: child.key)
+        self.beginInsertRows(self._index_of_node(parent), row, row)
+        self._attach(parent, top, row)
+        self.endInsertRows()
+        self._count_changed(parent)
+
+    def _new_branch(self, document: Document) -> tuple[_Node, _Node]:
+        """Nodes for ``document`` and any group it needs, not yet attached.
+
+        Returns the existing node to attach under and the top of the new branch.
+        """
+        parent = self._root
+        specs = _group_specs(document.date)
+        while specs and (existing := parent.by_key.get(specs[0][0])) is not None:
+            parent, specs = existing, specs[1:]
+        top: _Node | None = None
+        holder = parent
+        for lookup, kind, key, label, date in specs:
+            group = self._new_node(kind, key, holder, label, date, lookup=lookup)
+            if top is None:
+                top = group
+            else:
+                holder.children.append(group)
+                holder.by_key[lookup] = group
+            holder = group
+        leaf = self._new_node(
+            "document", _document_key(document), holder, date=document.date, document=document
+        )
+        if top is None:
+            return parent, leaf
+        holder.children.append(leaf)
+        return parent, top
+
+    def _new_node(
+        self, kind: str, key: tuple[Any, ...], parent: _Node | None, *args: Any, **kwargs: Any
+    ) -> _Node:
+        self._next_id += 1
+        return _Node(self._next_id, kind, key, parent, *args, **kwargs)
+
+    def _attach(self, parent: _Node, top: _Node, row: int) -> None:
+        """Put a new branch (one document under a chain of new groups) at ``row`` of ``parent``."""
+        parent.children.insert(row, top)
+        for later in range(row, len(parent.children)):
+            parent.children[later].row = later
+        if top.document is None:
+            parent.by_key[top.lookup] = top
+        for node in self._walk(top, include_self=True):
+            self._nodes[node.node_id] = node
+            if node.document is not None:
+                self._documents[node.document.id] = node
+            else:
+                node.count = 1  # a new branch holds exactly one document
+        ancestor: _Node | None = parent
+        while ancestor is not None:
+            ancestor.count += 1
+            ancestor = ancestor.parent
+
+    def _removal_top(self, node: _Node) -> _Node:
+        """The highest ancestor of a document node that holds nothing else (or the node itself)."""
+        top = node
+        while top.parent is not self._root and top.parent is not None and top.parent.count == 1:
+            top = top.parent
+        return top
+
+    def _detach(self, top: _Node) -> None:
+        """Take ``top`` and its subtree out of the tree and forget them."""
+        parent = top.parent
+        assert parent is not None
+        del parent.children[top.row]
+        for later in range(top.row, len(parent.children)):
+            parent.children[later].row = later
+        if top.document is None:
+            del parent.by_key[top.lookup]
+        removed = 0
+        for node in self._walk(top, include_self=True):
+            del self._nodes[node.node_id]
+            if node.document is not None:
+                del self._documents[node.document.id]
+                removed += 1
+        ancestor: _Node | None = parent
+        while ancestor is not None:
+            ancestor.count -= removed
+            ancestor = ancestor.parent
+
+    def _replace_in_place(self, node: _Node, document: Document) -> None:
+        node.document = document
+        index = self._index_of_node(node)
+        self._emit_data_changed(index, [])
+
+    def _count_changed(self, group: _Node) -> None:
+        """Tell views the counts (shown in the labels) of ``group`` and its ancestors changed."""
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, TimelineRole.COUNT]
+        node: _Node | None = group
+        while node is not None and node is not self._root:
+            self._emit_data_changed(self._index_of_node(node), roles)
+            node = node.parent
+
+    def _emit_data_changed(self, index: QModelIndex, roles: list[int]) -> None:
+        # Not dataChanged.emit(): in PySide6 6.12 on Python 3.11 every SignalInstance.emit() drops
+        # a reference to True, and the interpreter aborts after a few hundred emits. Emitting
+        # through the meta-object system does not.
+        QMetaObject.invokeMethod(
+            self,
+            "dataChanged",
+            Qt.ConnectionType.DirectConnection,
+            Q_ARG(QModelIndex, index),
+            Q_ARG(QModelIndex, index),
+            Q_ARG("QList<int>", [int(role) for role in roles]),
+        )
+
+    # ----- helpers ----------------------------------------------------------------------------
+
+    def _node(self, index: ModelIndex) -> _Node | None:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._nodes.get(index.internalId())
+
+    def _index_of_node(self, node: _Node) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.node_id)
+
+    def _walk(self, node: _Node, include_self: bool = False) -> Iterator[_Node]:
+        """Depth-first, in display order."""
+        if include_self:
+            yield node
+        stack = list(reversed(node.children))
+        while stack:
+            each = stack.pop()
+            yield each
+            stack.extend(reversed(each.children))
+
+    def _tooltip(self, node: _Node) -> str:
+        # Tooltips render rich text whenever Qt guesses markup, so escape and commit to HTML:
+        # a title such as "<img src=...>" must show literally and never load anything.
+        if node.document is not None:
+            title = html.escape(" ".join(node.document.title.split()))
+            return f"<b>{title}</b><br>{html.escape(format_date(node.document.date))}"
+        noun = "document" if node.count == 1 else "documents"
+        return html.escape(f"{node.label}: {node.count} {noun}")
+
+    def _bold_font(self) -> QFont:
+        # Made on first use: a QFont needs the QGuiApplication, which may not exist at __init__.
+        if self._year_font is None:
+            self._year_font = QFont()
+            self._year_font.setBold(True)
+        return self._year_font

@@ -1,0 +1,39 @@
+"""The library keeps documents in date order, as the timeline shows them."""
+
+from __future__ import annotations
+
+from reader.core.document import Document
+from reader.core.library import Library
+
+
+def doc(doc_id: str, date: str | None, title: str = "t") -> Document:
+    return Document(id=doc_id, title=title, date=date)
+
+
+def test_partial_dates_follow_the_full_dates_of_their_period() -> None:
+    library = Library(
+        [doc("y", "1967"), doc("d", "1967-11-06"), doc("m", "1967-11"), doc("j", "1967-01-05")]
+    )
+    assert library.ids() == ["j", "d", "m", "y"]
+
+
+def test_undated_documents_come_last() -> None:
+    library = Library([doc("u", None), doc("a", "1951-07-21")])
+    assert library.ids() == ["a", "u"]
+
+
+def test_neighbours_step_in_date_order_and_stop_at_the_ends() -> None:
+    library = Library([doc("b", "1951-11-14"), doc("a", "1951-07-21")])
+    assert library.neighbour("a", 1) == "b"
+    assert library.neighbour("b", -1) == "a"
+    assert library.neighbour("b", 1) is None
+    assert library.neighbour("a", -1) is None
+    assert library.neighbour("missing", 1) is None
+
+
+def test_adding_a_record_again_replaces_it() -> None:
+    library = Library([doc("a", "1951-07-21", "old")])
+    library.add(doc("a", "1950-01-01", "new"))
+    assert len(library) == 1
+    assert library.get("a").title == "new"
+    assert library.ids() == ["a"]
