@@ -33,7 +33,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from reader.core.library import Library
     from reader.widgets.first_paint import FirstPaintWatcher
     from reader.widgets.main_window import MainWindow
-    from reader.widgets.theme import apply_theme
+    from reader.widgets.theme import ThemeController
     from reader.widgets.ui_settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,11 +46,11 @@ def run_gui(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon_path)))
 
     settings = UiSettings(settings_file(data_dir()))
-    apply_theme(app, settings.theme)
+    themes = ThemeController(app, settings.theme)
     corpus = load_paths([Path(args.corpus) if args.corpus else bundled_corpus_dir()])
     opened = load_paths([Path(f) for f in args.files])
     library = Library(corpus.documents)
-    window = MainWindow(library, settings, lambda theme: apply_theme(app, theme))
+    window = MainWindow(library, settings, themes.set_theme)
     window.add_documents(opened.documents)
     window.restore_layout()
     first = _first_document(library, opened.documents, settings.last_document)

@@ -14,9 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    Q_ARG,
     QAbstractItemModel,
-    QMetaObject,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -393,17 +391,7 @@ class TimelineModel(QAbstractItemModel):
             node = node.parent
 
     def _emit_data_changed(self, index: QModelIndex, roles: list[int]) -> None:
-        # Not dataChanged.emit(): in PySide6 6.12 on Python 3.11 every SignalInstance.emit() drops
-        # a reference to True, and the interpreter aborts after a few hundred emits. Emitting
-        # through the meta-object system does not.
-        QMetaObject.invokeMethod(
-            self,
-            "dataChanged",
-            Qt.ConnectionType.DirectConnection,
-            Q_ARG(QModelIndex, index),
-            Q_ARG(QModelIndex, index),
-            Q_ARG("QList<int>", [int(role) for role in roles]),
-        )
+        self.dataChanged.emit(index, index, [int(role) for role in roles])
 
     # ----- helpers ----------------------------------------------------------------------------
 

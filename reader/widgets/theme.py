@@ -1,17 +1,51 @@
-"""Light, dark or system theme through pyqtdarktheme, with the reading-view extras it lacks."""
+"""Light, dark or system theme through pyqtdarktheme.
+
+"Follow system" is resolved with Qt's own colour-scheme hint rather than pyqtdarktheme's "auto":
+that mode starts a ``gsettings monitor`` child process on Linux which outlives the app and holds
+its output pipes open.
+"""
 
 from __future__ import annotations
 
 import qdarktheme
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-# Quiet captions and notices read better slightly smaller and without the disabled-look contrast.
 _EXTRA_STYLE = """
-QLabel#paneCaption, QLabel#missingTextNotice, QLabel#documentDetails { padding-top: 2px; }
 QSplitter#readingSplitter::handle { background: transparent; }
 """
 
 
+def resolved_theme(theme: str) -> str:
+    """ "light" or "dark" for a setting of "light", "dark" or "auto"."""
+    if theme in ("light", "dark"):
+        return theme
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """``theme`` is "light", "dark" or "auto" (follow the system)."""
-    qdarktheme.setup_theme(theme, corner_shape="rounded", additional_qss=_EXTRA_STYLE)
+    del app  # pyqtdarktheme styles the running application
+    qdarktheme.setup_theme(
+        resolved_theme(theme), corner_shape="rounded", additional_qss=_EXTRA_STYLE
+    )
+
+
+class ThemeController(QObject):
+    """Applies the chosen theme, and follows the system's light/dark switch while set to "auto"."""
+
+    def __init__(self, app: QApplication, theme: str) -> None:
+        super().__init__(app)
+        self._app = app
+        self.theme = theme
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        apply_theme(app, theme)
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        apply_theme(self._app, theme)
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.theme == "auto":
+            apply_theme(self._app, "auto")

@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    Q_ARG,
     QItemSelectionModel,
-    QMetaObject,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -158,11 +156,4 @@ class TimelineView(QTreeView):
             self._show_open_document()
 
     def _emit_document_selected(self, document_id: str) -> None:
-        # Not document_selected.emit(): in PySide6 6.12 on Python 3.11 each SignalInstance.emit()
-        # drops a reference to True and the interpreter eventually aborts. See TimelineModel.
-        QMetaObject.invokeMethod(
-            self,
-            "document_selected",
-            Qt.ConnectionType.DirectConnection,
-            Q_ARG(str, document_id),
-        )
+        self.document_selected.emit(document_id)

@@ -311,8 +311,8 @@ def true_references_lost(action: Callable[[], object]) -> int:
 
 
 def test_many_adds_keep_python_singletons_alive(qapp: object) -> None:
-    # PySide6 6.12 on Python 3.11 drops a reference to True per Python-side signal emit; the model
-    # must not emit that way, or the interpreter aborts once True's count reaches zero. 200 adds
+    # PySide6 6.12.0 on Python 3.11 drops a reference to True per Python-side signal emit and the
+    # interpreter aborts once True's count reaches zero (pyproject caps PySide6 there). 200 adds
     # emit about 400 dataChanged signals, so a leak shows far above the noise allowed here.
     model = TimelineModel()
     documents = synthetic(200)

@@ -1,0 +1,70 @@
+"""Starting the app as a user does, through ``python -m reader``, offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+WILSON_DIR = PROJECT_DIR.parent / "shared" / "samples" / "wilson"
+
+
+def run_app(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *args, "--smoke-test"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_first_launch_opens_the_first_bundled_document(tmp_path) -> None:
+    result = run_app(data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "smoke-test ok: 2 documents, open '117421'" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "data" / "settings.ini").exists()
+
+
+def test_a_file_on_the_command_line_opens_and_joins_the_timeline(tmp_path) -> None:
+    result = run_app(str(WILSON_DIR / "300237.txt"), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "smoke-test ok: 3 documents, open '300237'" in result.stdout
+
+
+def test_corpus_option_reads_another_folder_and_survives_a_bad_file(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(WILSON_DIR / "110404.txt", corpus)
+    (corpus / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    before = {p.name: p.read_bytes() for p in corpus.iterdir()}
+    result = run_app("--corpus", str(corpus), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert "smoke-test ok: 1 documents, open '110404'" in result.stdout
+    assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before  # nothing written
+
+
+@pytest.mark.parametrize("data_dir_env", [True, False])
+def test_user_data_goes_where_it_is_told(tmp_path, data_dir_env) -> None:
+    target = tmp_path / "moved"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    args = [sys.executable, "-m", "reader", "--smoke-test"]
+    if data_dir_env:
+        env["PARALLEL_READER_DATA_DIR"] = str(target)
+    else:
+        env.pop("PARALLEL_READER_DATA_DIR", None)
+        args[3:3] = ["--data-dir", str(target)]
+    result = subprocess.run(
+        args, capture_output=True, text=True, cwd=PROJECT_DIR, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert (target / "settings.ini").exists()
+    assert oct(target.stat().st_mode & 0o777) == "0o700"
