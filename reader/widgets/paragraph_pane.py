@@ -239,7 +239,9 @@ class ParagraphPane(QTextBrowser):
                 if not block.isValid():
                     continue
                 selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(block)
+                cursor = QTextCursor(block)  # select the whole paragraph, not only its first line
+                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
                 selection.format.setBackground(color)
                 selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
                 selections.append(selection)
