@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -17,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.core.alignment import Alignment
+from reader.core.alignment_corrections import CorrectionStore
 from reader.core.corpus import load_paths
 from reader.core.document import Document, ParseError
 from reader.core.library import Library
-from reader.core.pairing import text_pair
+from reader.core.pairing import TextPair, text_pair
 from reader.models.timeline_model import TimelineModel
+from reader.paths import data_dir
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.timeline import TimelineView
@@ -44,12 +57,15 @@ class MainWindow(QMainWindow):
         library: Library,
         settings: UiSettings,
         apply_theme: Callable[[str], None] = lambda _theme: None,
+        corrections: CorrectionStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.library = library
         self.settings = settings
+        self.corrections = corrections or CorrectionStore(data_dir())
+        self.undo_stack = QUndoStack(self)
         self._apply_theme = apply_theme
         self.current_id: str | None = None
         self.timeline_model = TimelineModel(library, self)
@@ -113,6 +129,14 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         self.copy_citation_action = self._action(
             self.tr("Copy &Citation"), ["Ctrl+Shift+C"], self.header.copy_citation
         )
@@ -185,14 +209,58 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addActions([self.focus_timeline_action, self.focus_text_action])
 
+        self._build_alignment_menu(menu_bar.addMenu(self.tr("&Alignment")))
+
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(self.tr("&Keyboard Shortcuts"), ["F1"], self.show_shortcuts)
         )
 
+    def _build_alignment_menu(self, menu: QMenu) -> None:
+        view = self.reading_view
+        self.link_action = self._action(
+            self.tr("&Link Selected Paragraphs"),
+            ["Ctrl+L"],
+            view.link_selected,
+            self.tr(
+                "Pair the selected transcript paragraph with the selected translation paragraph"
+            ),
+        )
+        self.unlink_action = self._action(
+            self.tr("&Unlink Pair"),
+            ["Ctrl+Shift+L"],
+            view.unlink_selected,
+            self.tr("Let every paragraph of the selected pair stand alone"),
+        )
+        self.merge_action = self._action(
+            self.tr("&Merge With Next Pair"),
+            ["Ctrl+J"],
+            view.merge_selected_with_next,
+            self.tr("Join the selected pair and the one after it"),
+        )
+        self.split_action = self._action(
+            self.tr("&Split Pair Here"),
+            ["Ctrl+Shift+J"],
+            view.split_at_selected,
+            self.tr("Start a new pair at the selected paragraph"),
+        )
+        self.reset_alignment_action = self._action(
+            self.tr("&Reset to Automatic Alignment"),
+            [],
+            self.reset_alignment,
+            self.tr("Forget your corrections to this document's alignment"),
+        )
+        edits = [self.link_action, self.unlink_action, self.merge_action, self.split_action]
+        menu.addActions(edits)
+        menu.addSeparator()
+        menu.addAction(self.reset_alignment_action)
+        view.set_context_actions(edits)
+
     def _wire(self) -> None:
         self.timeline.document_selected.connect(self.open_document)
         self.reading_view.sides_swapped.connect(self._remember_swap)
+        self.reading_view.alignment_change_requested.connect(self._correct_alignment)
+        self.reading_view.selection_changed.connect(self._update_alignment_actions)
 
     # -- documents -------------------------------------------------------------------------------
 
@@ -203,13 +271,77 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.current_id = document_id
         self.header.show_document(document)
-        self.reading_view.show_pair(text_pair(document), self.settings.swapped)
+        self.reading_view.show_pair(self._pair_for(document), self.settings.swapped)
         self.reading_view.restore_position(*self.settings.reading_position(document_id))
         self.timeline.select_document(document_id)
         self.settings.last_document = document_id
         self._update_actions(document)
+        self._update_alignment_actions()
         self._update_title()
         self.document_opened.emit(document_id)
+
+    def _pair_for(self, document: Document) -> TextPair:
+        """The document's texts, aligned as the reader corrected them if they did."""
+        pair = text_pair(document)
+        if not pair.is_bilingual:
+            return pair
+        counts = (pair.alignment.source_count, pair.alignment.target_count)
+        corrected = self.corrections.load(document.id, *counts)
+        return replace(pair, alignment=corrected) if corrected is not None else pair
+
+    # -- alignment corrections -------------------------------------------------------------------
+
+    def _correct_alignment(self, alignment: Alignment) -> None:
+        if self.current_id is None or self.reading_view.alignment is None:
+            return
+        corrected_before = self.corrections.has_correction(self.current_id)
+        command = AlignmentChange(
+            self, self.current_id, self.reading_view.alignment, alignment, corrected_before
+        )
+        self.undo_stack.push(command)
+
+    def reset_alignment(self) -> None:
+        document = self.library.get(self.current_id) if self.current_id else None
+        if document is None or not self.corrections.has_correction(document.id):
+            return
+        automatic = text_pair(document).alignment
+        command = AlignmentChange(
+            self, document.id, self.reading_view.alignment, automatic, True, reset=True
+        )
+        command.setText(self.tr("reset alignment"))
+        self.undo_stack.push(command)
+
+    def apply_alignment(
+        self, document_id: str, alignment: Alignment, keep_as_correction: bool
+    ) -> None:
+        """Save (or forget) a correction and show it; used by undoable commands."""
+        if keep_as_correction:
+            self.corrections.save(document_id, alignment)
+        else:
+            self.corrections.reset(document_id)
+        if self.current_id != document_id:
+            self.open_document(document_id)  # undoing an edit shows where it happened
+        else:
+            self.reading_view.set_alignment(alignment)
+        self._update_alignment_actions()
+
+    def _update_alignment_actions(self) -> None:
+        view = self.reading_view
+        self.link_action.setEnabled(view.can_link())
+        for action in (self.unlink_action, self.merge_action, self.split_action):
+            action.setEnabled(view.can_edit_selected_pair())
+        corrected = self.current_id is not None and self.corrections.has_correction(self.current_id)
+        self.reset_alignment_action.setEnabled(corrected)
+        if view.can_link():
+            source, target = view.selected_paragraph("source"), view.selected_paragraph("target")
+            self.statusBar().showMessage(
+                self.tr(
+                    "Selected ¶%1 of the transcript and ¶%2 of the translation: Ctrl+L links them"
+                )
+                .replace("%1", str(source + 1))
+                .replace("%2", str(target + 1)),
+                6000,
+            )
 
     def add_documents(self, documents: Sequence[Document]) -> None:
         for document in documents:
@@ -360,3 +492,33 @@ class MainWindow(QMainWindow):
         font.setFamily("monospace")
         box.setFont(font)
         box.exec()
+
+
+class AlignmentChange(QUndoCommand):
+    """One correction to a document's alignment, undoable with Ctrl+Z."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        document_id: str,
+        before: Alignment,
+        after: Alignment,
+        corrected_before: bool,
+        reset: bool = False,
+    ) -> None:
+        super().__init__(window.tr("correct alignment"))
+        self._window = window
+        self._document_id = document_id
+        self._before, self._after = before, after
+        self._corrected_before = corrected_before
+        self._reset = reset
+
+    def redo(self) -> None:
+        self._window.apply_alignment(
+            self._document_id, self._after, keep_as_correction=not self._reset
+        )
+
+    def undo(self) -> None:
+        self._window.apply_alignment(
+            self._document_id, self._before, keep_as_correction=self._corrected_before
+        )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QFont,
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -53,6 +55,7 @@ class ParagraphPane(QTextBrowser):
 
     paragraph_hovered = Signal(int)  # paragraph index, or -1 when the mouse leaves text
     paragraph_clicked = Signal(int)
+    paragraph_selected = Signal(int)  # the text cursor's paragraph, for alignment editing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +77,11 @@ class ParagraphPane(QTextBrowser):
         self._hovered = -1
         self._marked: dict[str, tuple[int, ...]] = {"hover": (), "pinned": ()}
         self._max_measure: float | None = None
+        self._selected = -1
+        self._unsure: tuple[int, ...] = ()
+        self.context_actions: list[QAction] = []
         self.language = "und"
+        self.cursorPositionChanged.connect(self._cursor_moved)
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -87,6 +94,7 @@ class ParagraphPane(QTextBrowser):
         self._gaps = []
         self._hovered = -1
         self._marked = {"hover": (), "pinned": ()}
+        self._unsure = ()
         document = QTextDocument(self)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(font)
@@ -103,6 +111,7 @@ class ParagraphPane(QTextBrowser):
             cursor.insertText(paragraph)
         cursor.endEditBlock()
         self.setDocument(document)
+        self._selected = -1  # setDocument moved the cursor; nothing is selected yet
         self.refresh_marks()
 
     @property
@@ -277,6 +286,11 @@ class ParagraphPane(QTextBrowser):
         menu.addAction(self.tr("Copy Whole Text")).triggered.connect(
             lambda: self._copy(self.full_text())
         )
+        if position >= 0 and self.context_actions:
+            # Alignment actions act on the selected paragraph: make it the one clicked on.
+            self.select_paragraph(position)
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
         menu.exec(event.globalPos())
 
     def full_text(self) -> str:
@@ -288,24 +302,72 @@ class ParagraphPane(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._gaps:
-            return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.palette().color(QPalette.ColorRole.Text))
-        fill.setAlpha(14)
-        edge = QColor(self.palette().color(QPalette.ColorRole.Text))
-        edge.setAlpha(40)
-        painter.setPen(Qt.PenStyle.NoPen)
+        self._paint_gaps(painter)
+        self._paint_gutter_marks(painter)
+        painter.end()
+
+    def _quiet_colour(self, alpha: int) -> QColor:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Text))
+        colour.setAlpha(alpha)
+        return colour
+
+    def _paint_gaps(self, painter: QPainter) -> None:
         offset = self.verticalScrollBar().value()
         width = self.viewport().width()
         side = self.side_margin()
         visible = QRectF(self.viewport().rect())
+        painter.setPen(Qt.PenStyle.NoPen)
         for top, height in self._gaps:
             rect = QRectF(side, top - offset + 2, width - 2 * side, height - 8)
             if rect.height() <= 2 or not rect.intersects(visible):
                 continue
-            painter.setBrush(fill)
+            painter.setBrush(self._quiet_colour(14))
             painter.drawRoundedRect(rect, 6, 6)
-            painter.fillRect(QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), edge)
-        painter.end()
+            painter.fillRect(QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), self._quiet_colour(40))
+
+    def _paragraph_extent(self, position: int) -> QRectF:
+        """Viewport rectangle of a paragraph's text (without the space added after it)."""
+        block = self.document().findBlockByNumber(position)
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        top = rect.top() - self.verticalScrollBar().value()
+        return QRectF(rect.left(), top, rect.width(), rect.height())
+
+    def _paint_gutter_marks(self, painter: QPainter) -> None:
+        """Left of the text: a dotted line beside pairs the aligner is unsure of, and an accent bar
+        beside the selected paragraph."""
+        x = self.side_margin() - 9
+        visible = QRectF(self.viewport().rect())
+        unsure = QPen(QColor(214, 150, 40, 190), 2, Qt.PenStyle.DotLine)
+        for position in self._unsure:
+            extent = self._paragraph_extent(position)
+            if extent.intersects(visible):
+                painter.setPen(unsure)
+                painter.drawLine(QPointF(x, extent.top() + 2), QPointF(x, extent.bottom() - 2))
+        if self._selected >= 0 and self._selected < len(self._paragraphs):
+            extent = self._paragraph_extent(self._selected)
+            accent = self.palette().color(QPalette.ColorRole.Link)  # the theme's accent colour
+            painter.fillRect(QRectF(x - 2, extent.top(), 4, extent.height()), accent)
+
+    # -- selection for alignment editing ---------------------------------------------------------
+
+    def select_paragraph(self, position: int) -> None:
+        """Make ``position`` the selected paragraph (the text cursor moves to its start)."""
+        block = self.document().findBlockByNumber(position)
+        if block.isValid():
+            self.setTextCursor(QTextCursor(block))
+            self._cursor_moved()  # also when the cursor was already there
+
+    def selected_paragraph(self) -> int:
+        """The paragraph holding the text cursor once the reader has clicked or moved it, else -1."""
+        return self._selected
+
+    def set_unsure(self, paragraphs: Sequence[int]) -> None:
+        self._unsure = tuple(paragraphs)
+        self.viewport().update()
+
+    def _cursor_moved(self) -> None:
+        self._selected = self.textCursor().blockNumber() if self._paragraphs else -1
+        self.viewport().update()
+        self.paragraph_selected.emit(self._selected)

@@ -8,13 +8,15 @@ of either pane to the other without drift, however long the document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QAction, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from reader.core import alignment_edits
 from reader.core.alignment import Alignment, Bead
 from reader.core.document import Text
 from reader.core.languages import language_name
@@ -23,6 +25,7 @@ from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, ParagraphPane, readin
 from reader.widgets.scroll_sync import ScrollSync
 
 SIDES = ("source", "target")
+UNSURE_CONFIDENCE = 0.5  # beads the aligner scored below this get a quiet mark in the margin
 SINGLE_TEXT_MEASURE_EM = 42  # line length cap, in font heights, when one text has the whole width
 LEVELING_PASSES = 4
 LEVEL_TOLERANCE = 0.5  # pixels
@@ -58,6 +61,8 @@ class ReadingView(QWidget):
     """Shows a TextPair. Emits nothing about other widgets; the main window wires it."""
 
     sides_swapped = Signal(bool)
+    alignment_change_requested = Signal(object)  # an edited Alignment (transcript = source)
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,7 @@ class ReadingView(QWidget):
         self._point_size = 12.0
         self._bead_tops: list[float] = []
         self._pending_position: tuple[int, float] | None = None
+        self._last_selected_pane = 0
         self._bead_heights: list[float] = []
         self.notice = QLabel(self)
         self.notice.setObjectName("missingTextNotice")
@@ -92,6 +98,9 @@ class ReadingView(QWidget):
             pane.verticalScrollBar().actionTriggered.connect(self._forget_pending_position)
             pane.paragraph_hovered.connect(
                 lambda position, side=side: self._mark_pair(side, "hover", position)
+            )
+            pane.paragraph_selected.connect(
+                lambda position, side=side: self._note_selection(side, position)
             )
             pane.paragraph_clicked.connect(
                 lambda position, side=side: self._mark_pair(side, "pinned", position)
@@ -179,6 +188,102 @@ class ReadingView(QWidget):
     def bead_top(self, bead: int) -> float:
         return self._bead_tops[bead]
 
+    # -- correcting the alignment ------------------------------------------------------------
+
+    @property
+    def alignment(self) -> Alignment | None:
+        """The shown alignment, transcript as source (whichever side it is displayed on)."""
+        return self._pair.alignment if self._pair is not None else None
+
+    def set_alignment(self, alignment: Alignment) -> None:
+        """Show a corrected alignment at once, keeping the reading position."""
+        if self._pair is None:
+            return
+        position = self.position()
+        self._pair = replace(self._pair, alignment=alignment)
+        self._update_unsure()
+        self._relevel()
+        self.restore_position(*position)
+        self.selection_changed.emit()
+
+    def selected_paragraph(self, side: str) -> int:
+        """The selected paragraph of "source" or "target", or -1."""
+        return self.panes[self._pane_sides().index(side)].selected_paragraph()
+
+    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+        for pane in self.panes:
+            pane.context_actions = list(actions)
+
+    def can_link(self) -> bool:
+        return self._editable() and min(self.selected_paragraph(side) for side in SIDES) >= 0
+
+    def can_edit_selected_pair(self) -> bool:
+        return self._editable() and self._current_selection() is not None
+
+    def link_selected(self) -> None:
+        """Pair the selected transcript paragraph with the selected translation paragraph."""
+        if self.can_link() and self._pair is not None:
+            source, target = (self.selected_paragraph(side) for side in SIDES)
+            self.alignment_change_requested.emit(
+                alignment_edits.link(self._pair.alignment, source, target)
+            )
+
+    def unlink_selected(self) -> None:
+        self._edit_selected(
+            lambda alignment, side, paragraph: alignment_edits.unlink(
+                alignment, alignment.bead_of(side, paragraph)
+            )
+        )
+
+    def merge_selected_with_next(self) -> None:
+        self._edit_selected(
+            lambda alignment, side, paragraph: alignment_edits.merge_with_next(
+                alignment, alignment.bead_of(side, paragraph)
+            )
+        )
+
+    def split_at_selected(self) -> None:
+        self._edit_selected(alignment_edits.split)
+
+    def _edit_selected(self, edit: Callable[[Alignment, str, int], Alignment]) -> None:
+        selection = self._current_selection()
+        if selection is None or self._pair is None or not self._editable():
+            return
+        edited = edit(self._pair.alignment, *selection)
+        if edited.beads != self._pair.alignment.beads:
+            self.alignment_change_requested.emit(edited)
+
+    def _editable(self) -> bool:
+        return self._pair is not None and self._pair.is_bilingual
+
+    def _current_selection(self) -> tuple[str, int] | None:
+        """(side, paragraph) selected in the pane the reader used last, else in the other."""
+        for pane_index in (self._last_selected_pane, 1 - self._last_selected_pane):
+            paragraph = self.panes[pane_index].selected_paragraph()
+            if paragraph >= 0:
+                return self._pane_sides()[pane_index], paragraph
+        return None
+
+    def _note_selection(self, pane_index: int, paragraph: int) -> None:
+        if paragraph >= 0:
+            self._last_selected_pane = pane_index
+        self.selection_changed.emit()
+
+    def _update_unsure(self) -> None:
+        alignment = self._side_alignment()
+        for pane, side in zip(self.panes, SIDES, strict=True):
+            unsure = (
+                []
+                if alignment is None or not self._editable()
+                else [
+                    paragraph
+                    for bead in alignment.beads
+                    if bead.confidence < UNSURE_CONFIDENCE
+                    for paragraph in getattr(bead, side)
+                ]
+            )
+            pane.set_unsure(unsure)
+
     # -- filling and leveling --------------------------------------------------------------------
 
     def _pane_sides(self) -> tuple[str, str]:
@@ -201,6 +306,7 @@ class ReadingView(QWidget):
             column.caption.setText(_caption(text) if text else "")
         self._update_notice()
         self._update_measure()
+        self._update_unsure()
         self._relevel()
         self.restore_position(0)
 
