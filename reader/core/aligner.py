@@ -25,7 +25,6 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -33,6 +32,9 @@ from reader.core.alignment import Alignment, AlignmentError, Bead
 from reader.core.transliteration import name_key
 
 INF = math.inf
+
+# Bump whenever a change can alter what align() returns: cached alignments carry it in their key.
+VERSION = 2
 
 # (source count, target count, prior cost). 1:3 and 3:1 need strong evidence to win.
 _SHAPES: tuple[tuple[int, int, float], ...] = (
@@ -48,13 +50,12 @@ _SHAPES: tuple[tuple[int, int, float], ...] = (
 _LENGTH_VARIANCE = 6.8  # Gale & Church's s², per character
 _ANCHOR_WEIGHT = 2.2
 _INDEL_BASE = 3.0
-_INDEL_PER_CHAR = 0.03
+_INDEL_PER_CHAR = 0.01
 _INDEL_MAX = 12.0
 _HEADER_INDEL = 1.2
+_ORPHAN_WEIGHT = 2.2  # per paragraph of a merge whose anchors find nothing across the bead
 _FIRST_BAND = 5
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-zA-Zа-яА-Я][.)]|[IVX]{1,4}\.)\s")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"»”)]*\s*$")
@@ -77,7 +78,6 @@ _MONTHS: dict[str, int] = {
     "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
     "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }  # fmt: skip
-_RU_MONTH_STEMS = tuple(k for k in _MONTHS if _CYRILLIC.match(k))
 
 # Capitalised function words say nothing about names.
 _STOPWORDS = frozenset(
@@ -244,67 +244,95 @@ class _Side:
     header: list[bool]
 
 
-def _number_keys(text: str) -> set[str]:
-    # "38,9" and "38.9" (decimal comma vs point) and "1,000" vs "1 000" meet on the digits alone.
-    keys = set()
-    for match in _NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", match.group()).lstrip("0") or "0"
-        keys.add("n" + digits)
-    return keys
-
-
-_RU_MONTH = re.compile(
-    r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}\b"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[^\W\d_]+")
+_CAPITALS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZЁ" + "".join(map(chr, [*range(0x410, 0x430), *range(0xC0, 0xDF)]))
 )
-# Matched on lower-cased text: IGNORECASE makes these alternations several times slower.
-_LATIN_MONTH = re.compile(r"\b(" + "|".join(k for k in _MONTHS if not _CYRILLIC.match(k)) + r")\b")
-_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ\u00c0-\u00de][^\W\d_]+")
-_LONG_WORD = re.compile(r"\b[^\W\d_]{6,}")
+_CYRILLIC_LETTERS = frozenset("ёЁіїєґІЇЄҐ" + "".join(map(chr, range(0x410, 0x450))))
 _VERB_MONTHS = frozenset(("may", "march", "mars"))
 
 
-def _month_keys(text: str) -> set[str]:
-    lower = text.lower()
-    keys = {f"m{_MONTHS[m.group(1)]}" for m in _RU_MONTH.finditer(lower)}
-    for match in _LATIN_MONTH.finditer(lower):
-        word = match.group(1)
-        # English months are capitalised; lower-case "may"/"march" are verbs.
-        if word not in _VERB_MONTHS or text[match.start()].isupper():
-            keys.add(f"m{_MONTHS[word]}")
+def _month_forms() -> dict[str, str]:
+    """Every word form that names a month, as written (lower, Title, UPPER), to its anchor key."""
+    forms: dict[str, int] = {k: v for k, v in _MONTHS.items() if not _CYRILLIC.match(k)}
+    for stem, month in _MONTHS.items():
+        if not _CYRILLIC.match(stem) or stem.startswith("ма"):
+            continue
+        hard = stem in ("март", "август")
+        for ending in ("", "а", "у", "е", "ом") if hard else ("ь", "я", "ю", "е", "ем", "ём"):
+            forms[stem + ending] = month
+    forms.update(май=5, мая=5, маю=5, мае=5, маем=5)
+    keys = {}
+    for form, month in forms.items():
+        variants = {form.title(), form.upper()}
+        if form not in _VERB_MONTHS:  # lower-case "may"/"march" are verbs
+            variants.add(form)
+        for variant in variants:
+            keys[variant] = f"m{month}"
     return keys
 
 
-_name_key = lru_cache(maxsize=65536)(name_key)
+_MONTH_KEYS = _month_forms()
+_MONTH_TOKENS = frozenset(_MONTH_KEYS)
+_NOT_NAMES = _STOPWORDS | frozenset(k.lower() for k in _MONTH_KEYS) | frozenset(_MONTHS)
+_word_key_cache: dict[str, str | None] = {}
 
 
-def _word_keys(text: str, with_common_words: bool) -> set[str]:
-    keys = _month_keys(text)
-    for word in _CAPITALISED.findall(text):
-        lower = word.lower()
-        if lower not in _STOPWORDS and lower not in _MONTHS:
-            keys.add("p" + _name_key(word, bool(_CYRILLIC.match(word))))
-    if with_common_words:
-        for word in _LONG_WORD.findall(text):
-            if not word[0].isupper():
-                keys.add("w" + _name_key(word, bool(_CYRILLIC.match(word))))
-    return keys
+def _word_key(word: str) -> str | None:
+    """ "p" + name key of a capitalised word, "w" + key of a lower-case one; None for stopwords."""
+    key = _word_key_cache.get(word)
+    if key is None and word not in _word_key_cache:
+        if len(_word_key_cache) > 200_000:
+            _word_key_cache.clear()
+        if word[0] in _CAPITALS:
+            key = (
+                None
+                if word.lower() in _NOT_NAMES
+                else "p" + name_key(word, word[0] in _CYRILLIC_LETTERS)
+            )
+        elif not word[0].isupper():
+            key = "w" + name_key(word, word[0] in _CYRILLIC_LETTERS)
+        _word_key_cache[word] = key
+    return key
 
 
-def _mark_keys(text: str) -> set[str]:
+def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
+    """Numbers, months, names (and long common words for Latin pairs), list markers, quotes."""
     keys = set()
+    # "38,9" and "38.9" (decimal comma vs point) and "1,000" vs "1 000" meet on the digits alone.
+    for number in _NUMBER.findall(text):
+        keys.add("n" + (number.replace(".", "").replace(",", "").lstrip("0") or "0"))
+    tokens = set(_TOKEN.findall(text))
+    for word in tokens & _MONTH_TOKENS:
+        keys.add(_MONTH_KEYS[word])
+    word_key = _word_key
+    capitals = _CAPITALS
+    if with_common_words:
+        for word in tokens:
+            if len(word) > 5 or (word[0] in capitals and len(word) > 1):
+                key = word_key(word)
+                if key is not None:
+                    keys.add(key)
+                    # "Minister" in a title meets "ministre" in running text.
+                    if key[0] == "p" and len(word) > 5:
+                        keys.add("w" + key[1:])
+    else:
+        for word in tokens:
+            if word[0] in capitals and len(word) > 1:
+                key = word_key(word)
+                if key is not None:
+                    keys.add(key)
     stripped = text.strip()
     marker = _LIST_MARKER.match(stripped + " ")
     if marker:
         keys.add("l" + marker.group().strip().strip("().").lower())
-    if stripped[:1] in "«“\"„'‘":
+    first = stripped[:1]
+    if first and first in "«“\"„'‘":
         keys.add("q")
-    if stripped[:1] in "[(":
+    elif first and first in "[(":
         keys.add("b")
-    return keys
-
-
-def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
-    return frozenset(_number_keys(text) | _word_keys(text, with_common_words) | _mark_keys(text))
+    return frozenset(keys)
 
 
 def _is_header(text: str) -> bool:
@@ -312,7 +340,10 @@ def _is_header(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) > 80:
         return False
-    if stripped.startswith("[") or _HEADER_WORDS.search(stripped):
+    if stripped.startswith("["):
+        return True
+    # "Подпись к видео: …" (a caption, 73 characters) is a sentence, not a signature line.
+    if len(stripped) <= 50 and _HEADER_WORDS.search(stripped):
         return True
     letters = [c for c in stripped if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
@@ -359,6 +390,10 @@ class _Problem:
     target_anchor_mass: list[float]
     source_indel: list[float]
     target_indel: list[float]
+    # Per paragraph, what it costs a merge (times _ORPHAN_WEIGHT) when glued on without a match
+    # across the bead: its matchable anchor mass, capped at 1.
+    source_orphan: list[float]
+    target_orphan: list[float]
 
 
 def _cumulative_mass(side: _Side, weights: dict[str, float]) -> list[float]:
@@ -375,18 +410,25 @@ def _indel_costs(side: _Side) -> list[float]:
     return costs
 
 
+def _orphan_costs(mass: list[float]) -> list[float]:
+    return [min(1.0, mass[index + 1] - mass[index]) for index in range(len(mass) - 1)]
+
+
 def _problem(source: Sequence[str], target: Sequence[str], source_language: str) -> _Problem:
     common = (_latin_only(source) and _latin_only(target)) or source_language != "ru"
     src, tgt = _features(source, common), _features(target, common)
     weights = _anchor_weights(src, tgt)
+    src_mass, tgt_mass = _cumulative_mass(src, weights), _cumulative_mass(tgt, weights)
     return _Problem(
         src,
         tgt,
         weights,
-        _cumulative_mass(src, weights),
-        _cumulative_mass(tgt, weights),
+        src_mass,
+        tgt_mass,
         _indel_costs(src),
         _indel_costs(tgt),
+        _orphan_costs(src_mass),
+        _orphan_costs(tgt_mass),
     )
 
 
@@ -449,13 +491,27 @@ def _group_matches(
     i1: int,
     j0: int,
     j1: int,
-    src_mass: list[float],
-    tgt_mass: list[float],
+    src_orphan: list[float],
+    tgt_orphan: list[float],
 ) -> tuple[float, float]:
-    """Shared anchor weight of a multi-paragraph bead, and the anchor mass left without a match."""
+    """Shared anchor weight of a multi-paragraph bead, and the anchor mass left without a match.
+
+    ``src_orphan[a]`` is what paragraph a adds to the second figure when none of its anchors
+    finds a match across the bead (its matchable mass, capped at 1).
+    """
     shared = 0.0
-    columns = [0.0] * (j1 - j0)
     orphans = 0.0
+    if j1 - j0 == 1:  # 2:1, 3:1
+        for a in range(i0, i1):
+            value = matches[a].get(j0, 0.0)
+            if value:
+                shared += value
+            else:
+                orphans += src_orphan[a]
+        if not shared:
+            orphans += tgt_orphan[j0]
+        return shared, orphans
+    columns = [0.0] * (j1 - j0)
     for a in range(i0, i1):
         row = matches[a]
         row_shared = 0.0
@@ -465,76 +521,117 @@ def _group_matches(
                 row_shared += value
                 columns[b - j0] += value
         shared += row_shared
-        own = src_mass[a + 1] - src_mass[a]
-        if own > 0.0 and row_shared == 0.0:
-            orphans += min(1.0, own)
+        if not row_shared:
+            orphans += src_orphan[a]
     for b in range(j0, j1):
-        own = tgt_mass[b + 1] - tgt_mass[b]
-        if own > 0.0 and columns[b - j0] == 0.0:
-            orphans += min(1.0, own)
+        if not columns[b - j0]:
+            orphans += tgt_orphan[b]
     return shared, orphans
+
+
+_MATCH_SHAPES = tuple((s, t, p) for s, t, p in _SHAPES if s and t)  # back codes 3, 4, …
 
 
 def _search(
     problem: _Problem, ratio: float, lows: list[int], highs: list[int]
 ) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Cheapest bead path inside the band; also says whether the path touched the band's edge."""
+    """Cheapest bead path inside the band; also says whether the path touched the band's edge.
+
+    Row by row (source prefix i), shape by shape: each shape reads only earlier rows, so its
+    per-row terms are computed once and its inner loop over j stays free of bounds checks. The
+    0:1 step reads the row being filled, so it runs last, in a pass of its own; ties resolve as
+    if the steps had been tried in the order 1:0, 0:1, then the shapes of _SHAPES.
+    """
     matches = _matches(problem, lows, highs)
     src_len, tgt_len = problem.source.cum_length, problem.target.cum_length
     src_mass, tgt_mass = problem.source_anchor_mass, problem.target_anchor_mass
     src_indel, tgt_indel = problem.source_indel, problem.target_indel
+    src_orphan, tgt_orphan = problem.source_orphan, problem.target_orphan
     n = len(src_len) - 1
     costs: list[list[float]] = []
     backs: list[bytearray] = []
     half_variance = 0.5 * _LENGTH_VARIANCE
     anchor_weight = _ANCHOR_WEIGHT
-    shapes = [(s, t, p) for s, t, p in _SHAPES if s and t]
+    orphan_weight = _ORPHAN_WEIGHT
+    shapes = _MATCH_SHAPES
     for i in range(n + 1):
         low, high = lows[i], highs[i]
-        row = [INF] * (high - low + 1)
-        back = bytearray(high - low + 1)
-        for j in range(low, high + 1):
-            if i == 0 and j == 0:
-                row[0] = 0.0
-                continue
-            best, best_shape = INF, 0
-            if i > 0 and lows[i - 1] <= j <= highs[i - 1]:  # 1:0
-                best, best_shape = costs[i - 1][j - lows[i - 1]] + src_indel[i - 1], 1
-            if j > low:  # 0:1
-                cost = row[j - 1 - low] + tgt_indel[j - 1]
-                if cost < best:
-                    best, best_shape = cost, 2
-            for shape, (di, dj, prior) in enumerate(shapes):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < lows[pi] or pj > highs[pi]:
-                    continue
-                previous = costs[pi][pj - lows[pi]] + prior
+        width = high - low + 1
+        row = [INF] * width
+        back = bytearray(width)
+        if i == 0:
+            row[0] = 0.0
+        else:  # 1:0
+            prev, pl = costs[i - 1], lows[i - 1]
+            a, b = max(low, pl), min(high, highs[i - 1])
+            if a <= b:
+                indel = src_indel[i - 1]
+                row[a - low : b - low + 1] = [c + indel for c in prev[a - pl : b - pl + 1]]
+                back[a - low : b - low + 1] = b"\x01" * (b - a + 1)
+            # 1:1, the common case, without the group bookkeeping.
+            a, b = max(low, pl + 1), min(high, highs[i - 1] + 1)
+            ls = (src_len[i] - src_len[i - 1]) * ratio
+            own_mass = src_mass[i] - src_mass[i - 1]
+            shared_with = matches[i - 1].get
+            for j in range(a, b + 1):
+                previous = prev[j - 1 - pl]
+                best = row[j - low]
                 # The anchor term can lower a bead's cost by at most anchor_weight: prune early.
                 if previous - anchor_weight >= best:
                     continue
-                ls = (src_len[i] - src_len[pi]) * ratio
-                lt = tgt_len[j] - tgt_len[pj]
+                lt = tgt_len[j] - tgt_len[j - 1]
                 cost = previous + (lt - ls) * (lt - ls) / (half_variance * (ls + lt)) * 0.5
-                mass = src_mass[i] - src_mass[pi] + tgt_mass[j] - tgt_mass[pj]
+                mass = own_mass + tgt_mass[j] - tgt_mass[j - 1]
                 if mass > 0.0:
-                    if di == 1 and dj == 1:
-                        shared = matches[pi].get(pj, 0.0)
-                    else:
-                        shared, orphans = _group_matches(matches, pi, i, pj, j, src_mass, tgt_mass)
-                        # A merged paragraph whose own anchors find nothing opposite was
-                        # probably glued on: make it pay.
-                        cost += orphans * anchor_weight
-                    dice = 2.0 * shared / mass
+                    dice = 2.0 * shared_with(j - 1, 0.0) / mass
                     if dice > 1.0:
                         dice = 1.0
                     cost += anchor_weight * (1.0 - 2.0 * dice) * (mass * 0.5 if mass < 2.0 else 1.0)
                 if cost < best:
-                    best, best_shape = cost, shape + 3
-            row[j - low] = best
-            back[j - low] = best_shape
+                    row[j - low] = cost
+                    back[j - low] = 3
+            for code, (di, dj, prior) in enumerate(shapes[1:], 4):
+                pi = i - di
+                if pi < 0:
+                    continue
+                prev, pl = costs[pi], lows[pi]
+                a, b = max(low, pl + dj), min(high, highs[pi] + dj)
+                ls = (src_len[i] - src_len[pi]) * ratio
+                own_mass = src_mass[i] - src_mass[pi]
+                for j in range(a, b + 1):
+                    previous = prev[j - dj - pl] + prior
+                    best = row[j - low]
+                    if previous - anchor_weight >= best:
+                        continue
+                    lt = tgt_len[j] - tgt_len[j - dj]
+                    cost = previous + (lt - ls) * (lt - ls) / (half_variance * (ls + lt)) * 0.5
+                    mass = own_mass + tgt_mass[j] - tgt_mass[j - dj]
+                    if mass > 0.0:
+                        scale = mass * 0.5 if mass < 2.0 else 1.0
+                        if cost - anchor_weight * scale >= best:
+                            continue  # even a perfect anchor match would not beat best
+                        shared, orphans = _group_matches(
+                            matches, pi, i, j - dj, j, src_orphan, tgt_orphan
+                        )
+                        # A merged paragraph whose own anchors find nothing opposite was
+                        # probably glued on: make it pay.
+                        cost += orphans * orphan_weight
+                        dice = 2.0 * shared / mass
+                        if dice > 1.0:
+                            dice = 1.0
+                        cost += anchor_weight * (1.0 - 2.0 * dice) * scale
+                    if cost < best:
+                        row[j - low] = cost
+                        back[j - low] = code
+        # 0:1 reads the row itself. It beats 1:0 only when cheaper, and a shape when as cheap.
+        for k in range(1, width):
+            cost = row[k - 1] + tgt_indel[low + k - 1]
+            if cost < row[k] or (cost == row[k] and back[k] > 2):
+                row[k] = cost
+                back[k] = 2
         costs.append(row)
         backs.append(back)
-    return _trace(backs, lows, highs, shapes, n)
+    return _trace(backs, lows, highs, list(shapes), n)
 
 
 def _trace(

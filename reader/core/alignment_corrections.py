@@ -8,12 +8,11 @@ reader's work can still be recovered by hand.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from reader.core.aligner import alignment_to_json, load_curated
 from reader.core.alignment import Alignment
+from reader.core.atomic_files import write_text_atomically
 
 
 class CorrectionStore:
@@ -28,19 +27,9 @@ class CorrectionStore:
         return load_curated(self._path(document_id), source_count, target_count)
 
     def save(self, document_id: str, alignment: Alignment) -> None:
-        """Write atomically: a crash leaves the old correction or the new one, never half of one."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """A crash while saving leaves the old correction or the new one, never half of one."""
         text = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1) + "\n"
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".correction-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self._path(document_id))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text_atomically(self._path(document_id), text, durable=True)
 
     def reset(self, document_id: str) -> None:
         self._path(document_id).unlink(missing_ok=True)

@@ -1,7 +1,8 @@
 """Which two texts of a document face each other, and how their paragraphs pair up.
 
 A curated alignment beside the document wins over the computed one. Computed alignments are kept
-in memory, so reopening a document never runs the aligner twice in a session.
+in memory (the last 64) and on disk (:mod:`reader.core.alignment_cache`), so reopening a document
+never runs the aligner twice, in a session or across restarts.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def _alignment_for(document: Document, source: Text, target: Text) -> Alignment:
 def _computed(
     source: tuple[str, ...], target: tuple[str, ...], source_language: str, target_language: str
 ) -> Alignment:
-    from reader.core import aligner
+    """Memory first (lru_cache), then the disk cache, then the aligner."""
+    from reader.core.alignment_cache import cached_align
 
-    return aligner.align(source, target, source_language, target_language)
+    return cached_align(source, target, source_language, target_language)

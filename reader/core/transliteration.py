@@ -24,26 +24,49 @@ _TABLE = str.maketrans(_CYRILLIC | {k.upper(): v.capitalize() for k, v in _CYRIL
 # Russian case endings that add consonants ("Сталиным", "Москвой"); vowel endings vanish anyway.
 _RU_ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ым", "им", "ом", "ой", "ей", "ем", "ам")
 
+# Latin letters with diacritics whose sound Russian spells with two Latin letters (Savić / Савич,
+# Kardelj's "ž", Gomułka's "ł"); other accents are simply stripped.
+_LATIN_SPECIAL = str.maketrans(
+    {
+        "č": "ch",
+        "ć": "ch",
+        "š": "sh",
+        "ś": "sh",
+        "ž": "zh",
+        "ź": "zh",
+        "ł": "l",
+        "đ": "dj",
+        "ß": "ss",
+    }
+)
+
 # Order matters: multi-letter sounds first, so "chzh" (Palladius чж) is not read as "ch" + "zh".
+# "H" stands for h/kh until "ng" has been read, so Shanghai (shang-hai) and Шанхай (shan-khai)
+# meet, then becomes "g" (Гитлер / Hitler, Хо / Ho).
 _SOUNDS = (
     ("shch", "sh"),
+    ("sch", "sh"),  # Schmidt / Шмидт
     ("tsz", "z"),  # Palladius цз = Pinyin z (ЦЗЭДУН / Zedong)
     ("chzh", "j"),  # Palladius чж = Pinyin zh (ЧЖОУ / Zhou)
     ("dzh", "j"),  # Джонсон / Johnson
     ("zh", "j"),
-    ("kh", "g"),
-    ("sh", "S"),  # placeholders, so the h→g rule below leaves sh/ch alone
+    ("kh", "H"),
+    ("chr", "kr"),  # Christian / Кристиан
+    ("th", "t"),  # Thompson / Томпсон, Smith / Смит
+    ("sh", "S"),  # placeholders, so the h rule below leaves sh/ch alone
     ("ch", "C"),
     ("ph", "f"),
     ("ck", "k"),
     ("ts", "c"),
     ("tz", "c"),
-    ("h", "g"),  # Гитлер / Hitler, Хо / Ho
+    ("h", "H"),
+    ("gn", "n"),  # Carignano / Кариньяно (after "y" → "i" below, нь = n)
     ("ng", "n"),  # Pinyin -ng = Palladius -н (дун / dong)
     ("w", "v"),
     ("x", "ks"),
     ("q", "c"),
     ("y", "i"),
+    ("H", "g"),
 )
 _C_HARD = re.compile(r"c(?=[aoukltr]|$)")
 _REPEATS = re.compile(r"(.)\1+")
@@ -66,7 +89,7 @@ def name_key(word: str, cyrillic: bool = False) -> str:
         if len(word) > 5:
             word = next((word[: -len(e)] for e in _RU_ENDINGS if word.endswith(e)), word)
         word = transliterate(word)
-    word = strip_accents(word)
+    word = strip_accents(word.translate(_LATIN_SPECIAL))
     word = _C_HARD.sub("k", word)
     for old, new in _SOUNDS:
         word = word.replace(old, new)

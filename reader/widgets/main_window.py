@@ -35,6 +35,7 @@ from reader.core.library import Library
 from reader.core.pairing import TextPair, text_pair
 from reader.models.timeline_model import TimelineModel
 from reader.paths import data_dir
+from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.timeline import TimelineView
@@ -215,6 +216,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action(self.tr("&Keyboard Shortcuts"), ["F1"], self.show_shortcuts)
         )
+        help_menu.addSeparator()
+        self.about_action = QAction(self.tr("&About Parallel Reader"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
 
     def _build_alignment_menu(self, menu: QMenu) -> None:
         view = self.reading_view
@@ -474,6 +480,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+    def show_about(self) -> None:
+        AboutDialog(self.library, data_dir(), self).exec()
 
     def show_shortcuts(self) -> None:
         rows = [

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.aligner import align, gale_church, load_curated, save_alignment
+from reader.core.aligner import _is_header, align, gale_church, load_curated, save_alignment
 from reader.core.alignment import Alignment, Bead
 from reader.core.transliteration import name_key, transliterate
 
@@ -125,6 +125,35 @@ def test_names_match_through_transliteration() -> None:
     ]:
         assert name_key(russian, cyrillic=True) == name_key(english), (russian, english)
     assert name_key("Молотов", cyrillic=True) != name_key("Malenkov")
+
+
+def test_names_match_across_spelling_habits() -> None:
+    for russian, latin in [
+        ("Шанхай", "Shanghai"),  # Palladius shan-khai, Pinyin shang-hai
+        ("Шанхае", "Shanghai"),
+        ("Савича", "Savić"),  # Serbo-Croat, Czech, Polish letters
+        ("Кардель", "Kardelj"),
+        ("Гомулка", "Gomułka"),
+        ("Тео", "Theo"),
+        ("Томпсон", "Thompson"),
+        ("Кристиан", "Christian"),
+        ("Шмидт", "Schmidt"),
+        ("Кариньяно", "Carignano"),
+        ("Гитлер", "Hitler"),
+        ("Хрущёв", "Khrushchev"),
+    ]:
+        assert name_key(russian, cyrillic=True) == name_key(latin), (russian, latin)
+
+
+def test_title_words_meet_running_text_in_latin_pairs() -> None:
+    fr = ["Note pour le ministre", "Le ministre a reçu la délégation hier soir."]
+    en = ["CONFIDENTIAL", "Memorandum for the Minister", "The minister received them yesterday."]
+    assert _pairs(align(fr, en, "fr", "en")) == [((), (0,)), ((0,), (1,)), ((1,), (2,))]
+
+
+def test_long_caption_with_a_header_word_is_not_a_header() -> None:
+    assert not _is_header("Подпись к видео: WW2 bomb explosion in Great Yarmouth is caught on cam")
+    assert _is_header("[подпись]") and _is_header("Подпись: В. Молотов")
 
 
 def test_names_and_dates_pick_the_pair_length_cannot() -> None:
