@@ -1,0 +1,645 @@
+"""Annotations out of the app (Markdown for writing, W3C Web Annotation JSON for data) and back in.
+
+Markdown groups annotations by document in date order. Every quote comes with its counterpart in
+the other language when the pair has one, the paragraph number (1-based, "¶ 4") and the
+document's archival citation, so a quote can go straight into a footnote.
+
+The JSON is a W3C Web Annotation ``AnnotationCollection``. Standard parts: ``id``
+(``urn:uuid:…``), ``motivation``, ``TextualBody`` bodies (the note, and one per tag with purpose
+``tagging``), and a target whose ``source`` is the record's archive URL, with a
+``TextQuoteSelector`` and a ``TextPositionSelector``. Because the app's texts are split into
+paragraphs, that position counts characters **from the start of the paragraph** named in the
+``parallelReader`` extension object (side, language, paragraph, pair, colour, placed), which
+other tools ignore.
+
+:func:`import_w3c` reads that back, and also standard annotations made elsewhere (for example
+on the archive's own web pages): the record is found from ``/document/NNN`` in the target URL
+whatever the host, or from a bare record id, and the quote is placed like any other. Import is
+idempotent by id, and all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.core.anchoring import Match, bead_of, locate, place
+from reader.core.annotation_store import AnnotationStore
+from reader.core.annotations import (
+    COLOURS,
+    DEFAULT_COLOUR,
+    KINDS,
+    SIDES,
+    Annotation,
+    TextPosition,
+    TextQuoteSelector,
+    normalise_tags,
+    utc_now,
+)
+from reader.core.dates import format_date
+from reader.core.document import Document, Text
+from reader.core.languages import language_name
+from reader.core.pairing import TextPair, text_pair
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXTENSION = "parallelReader"
+EXTENSION_CONTEXT = {EXTENSION: "urn:parallel-reader:vocabulary#annotation"}
+DOCUMENT_URN = "urn:parallel-reader:document:"
+ANNOTATION_URN = "urn:parallel-reader:annotation:"
+MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "bookmark": "bookmarking"}
+COUNTERPART_LIMIT = 400  # characters of the other language's text shown beside a quote
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def to_markdown(
+    annotations: Iterable[Annotation], documents: Iterable[Document], generated: str | None = None
+) -> str:
+    """Markdown of ``annotations``, grouped by document in date order (unknown records last)."""
+    known = {document.id: document for document in documents}
+    groups = _group_by_document(annotations)
+    order = sorted(groups, key=lambda i: _document_order(known.get(i), i))
+    count = sum(len(items) for items in groups.values())
+    lines = [
+        "# Notes from Parallel Reader",
+        "",
+        f"Exported {generated or utc_now()}: {count} annotations in {len(groups)} documents.",
+    ]
+    for document_id in order:
+        lines += _document_section(document_id, known.get(document_id), groups[document_id])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _group_by_document(annotations: Iterable[Annotation]) -> dict[str, list[Annotation]]:
+    groups: dict[str, list[Annotation]] = {}
+    for annotation in annotations:
+        groups.setdefault(annotation.document_id, []).append(annotation)
+    for items in groups.values():
+        items.sort(key=_reading_order)
+    return groups
+
+
+def _reading_order(a: Annotation) -> tuple:
+    position = a.position
+    return (
+        not a.is_document_bookmark,
+        not a.placed,
+        a.bead if a.bead is not None else -1,
+        a.side or "",
+        position.paragraph if position else -1,
+        position.start if position else -1,
+        a.created,
+    )
+
+
+def _document_order(document: Document | None, document_id: str) -> tuple:
+    return (0, document.date_sort_key) if document else (1, (0, "", document_id))
+
+
+def _document_section(
+    document_id: str, document: Document | None, items: list[Annotation]
+) -> list[str]:
+    lines = ["", ""]
+    if document is None:
+        lines += [f"## Record {_md(document_id)} (not in the library)", ""]
+        pair = None
+    else:
+        lines += [f"## {_md(document.title)}", "", f"{format_date(document.date)}  "]
+        if document.citation:
+            lines.append(f"Citation: {_md(document.citation)}  ")
+        if document.source_url:
+            lines.append(f"Source: <{document.source_url}>")
+        lines.append("")
+        pair = text_pair(document)
+    for annotation in items:
+        lines += _entry(annotation, document, pair)
+    return lines
+
+
+def _entry(a: Annotation, document: Document | None, pair: TextPair | None) -> list[str]:
+    lines = [f"- {_entry_heading(a, pair)}"]
+    if a.selector is not None:
+        lines += _quote_lines(a, pair)
+    if a.note:
+        lines += ["", *(f"  {_md(line)}" if line else "" for line in a.note.splitlines())]
+    if a.tags:
+        lines += ["", f"  Tags: {', '.join(_md(tag) for tag in a.tags)}"]
+    cite = _citation(a, document, pair)
+    if cite:
+        lines += ["", f"  Cite: {cite}"]
+    return [*lines, ""]
+
+
+def _entry_heading(a: Annotation, pair: TextPair | None) -> str:
+    label = {"highlight": "Highlight", "note": "Note", "bookmark": "Bookmark"}[a.kind]
+    if a.is_document_bookmark:
+        return "**Bookmark** (whole document)"
+    parts = [f"**{label}**"]
+    if a.colour and a.kind != "bookmark":
+        parts.append(a.colour)
+    parts.append(_place(a, pair))
+    if not a.placed:
+        parts.append("*unplaced: the quoted text is no longer found in the document*")
+    return ", ".join(parts)
+
+
+def _place(a: Annotation, pair: TextPair | None) -> str:
+    where = f"¶ {a.paragraph + 1}" if a.paragraph is not None else "paragraph unknown"
+    text = _side_text(pair, a.side) if pair else None
+    language = text.language if text else a.language
+    role = f" {text.role}" if text else ""
+    return f"{where} ({language_name(language or 'und')}{role})"
+
+
+def _quote_lines(a: Annotation, pair: TextPair | None) -> list[str]:
+    lines = ["", f"  > {_md(a.quote)}"]
+    counterpart = _counterpart(a, pair) if pair else None
+    if counterpart:
+        label, excerpt = counterpart
+        lines += ["  >", f"  > *{label}:* {_md(excerpt)}"]
+    return lines
+
+
+def _counterpart(a: Annotation, pair: TextPair) -> tuple[str, str] | None:
+    """The other language's aligned paragraph(s), cut down around where the quote sits."""
+    other_side = "target" if a.side == "source" else "source"
+    own, other = _side_text(pair, a.side), _side_text(pair, other_side)
+    if not (a.placed and a.position and own and other and a.side):
+        return None
+    try:
+        indices = pair.alignment.counterpart(a.side, a.position.paragraph)
+    except (KeyError, IndexError):
+        return None
+    if not indices:
+        return None
+    text = " ".join(other.paragraphs[i] for i in indices)
+    paragraph = own.paragraphs[a.position.paragraph]
+    middle = (a.position.start + a.position.end) / 2 / max(1, len(paragraph))
+    limit = max(COUNTERPART_LIMIT, int(len(a.quote) * 1.5))
+    label = f"{language_name(other.language)}, {_paragraph_numbers(indices)}"
+    return label, _window(text, middle, limit)
+
+
+def _window(text: str, relative_middle: float, limit: int) -> str:
+    """At most about ``limit`` characters of ``text`` around a relative position, cut at spaces."""
+    if len(text) <= limit:
+        return text
+    centre = int(relative_middle * len(text))
+    start = max(0, min(centre - limit // 2, len(text) - limit))
+    end = start + limit
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 40 else start
+    if end < len(text):
+        space = text.rfind(" ", end - 40, end)
+        end = space if space > start else end
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _paragraph_numbers(indices: Sequence[int]) -> str:
+    first, last = indices[0] + 1, indices[-1] + 1
+    return f"¶ {first}" if first == last else f"¶ {first}–{last}"
+
+
+def _citation(a: Annotation, document: Document | None, pair: TextPair | None) -> str:
+    if document is None or not document.citation:
+        return ""
+    if a.is_document_bookmark or a.paragraph is None:
+        return _md(document.citation)
+    return f"{_md(document.citation.rstrip('.'))}, {_place(a, pair)}."
+
+
+def _side_text(pair: TextPair | None, side: str | None) -> Text | None:
+    if pair is None:
+        return None
+    return pair.source if side == "source" else pair.target if side == "target" else None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_<>\[\]#|])")
+
+
+def _md(text: str) -> str:
+    """Document and note text shown literally: markup characters escaped, never interpreted."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# W3C JSON out
+
+
+def to_w3c_json(
+    annotations: Iterable[Annotation], documents: Iterable[Document], generated: str | None = None
+) -> dict[str, Any]:
+    """A W3C AnnotationCollection holding every annotation (serialise with ``json.dumps``)."""
+    known = {document.id: document for document in documents}
+    items = [to_w3c_annotation(a, known.get(a.document_id)) for a in annotations]
+    return {
+        "@context": [ANNO_CONTEXT, EXTENSION_CONTEXT],
+        "id": f"urn:uuid:{uuid.uuid4()}",
+        "type": "AnnotationCollection",
+        "label": "Notes from Parallel Reader",
+        "generated": generated or utc_now(),
+        "generator": {"type": "Software", "name": "Parallel Reader"},
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def to_w3c_annotation(a: Annotation, document: Document | None) -> dict[str, Any]:
+    body = [
+        {"type": "TextualBody", "value": a.note, "format": "text/plain", "purpose": "commenting"}
+    ]
+    body = body if a.note else []
+    body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in a.tags]
+    item: dict[str, Any] = {
+        "id": _annotation_iri(a.id),
+        "type": "Annotation",
+        "motivation": MOTIVATIONS[a.kind],
+        "created": a.created,
+        "modified": a.modified,
+    }
+    if body:
+        item["body"] = body
+    item["target"] = _target(a, document)
+    item[EXTENSION] = _extension(a)
+    return item
+
+
+def _annotation_iri(annotation_id: str) -> str:
+    """``urn:uuid:…`` for the app's uuid ids; any other id (made by hand) in our namespace."""
+    try:
+        return f"urn:uuid:{uuid.UUID(annotation_id)}"
+    except ValueError:
+        return f"{ANNOTATION_URN}{annotation_id}"
+
+
+def _target(a: Annotation, document: Document | None) -> dict[str, Any]:
+    source = document.source_url if document and document.source_url else None
+    target: dict[str, Any] = {"source": source or f"{DOCUMENT_URN}{a.document_id}"}
+    selectors: list[dict[str, Any]] = []
+    if a.selector is not None:
+        selectors.append(
+            {
+                "type": "TextQuoteSelector",
+                "exact": a.selector.exact,
+                "prefix": a.selector.prefix,
+                "suffix": a.selector.suffix,
+            }
+        )
+    if a.position is not None:
+        selectors.append(
+            {"type": "TextPositionSelector", "start": a.position.start, "end": a.position.end}
+        )
+    if selectors:
+        target["selector"] = selectors
+    return target
+
+
+def _extension(a: Annotation) -> dict[str, Any]:
+    extension: dict[str, Any] = {"documentId": a.document_id, "kind": a.kind, "placed": a.placed}
+    optional = {
+        "side": a.side,
+        "language": a.language,
+        "paragraph": a.paragraph,
+        "bead": a.bead,
+        "colour": a.colour,
+    }
+    extension.update({key: value for key, value in optional.items() if value is not None})
+    return extension
+
+
+# ---------------------------------------------------------------------------------------------
+# W3C JSON in
+
+
+class NotesImportError(ValueError):
+    """The file is not annotations this app can read; nothing was imported."""
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (annotation id, reason)
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.skipped)} skipped"
+
+
+class _Skip(Exception):
+    pass
+
+
+def import_w3c(
+    json_data: str | bytes | Mapping[str, Any] | list[Any],
+    store: AnnotationStore,
+    library_documents: Iterable[Document],
+) -> ImportReport:
+    """Add or update annotations from W3C JSON in one transaction; idempotent by id.
+
+    An annotation already stored unchanged, or stored with a newer ``modified`` time, is
+    skipped. One that cannot be placed in its document's current text is kept, as unplaced.
+    """
+    items = _annotation_items(_parse(json_data))
+    reader = _Reader({document.id: document for document in library_documents})
+    report = ImportReport()
+    chosen: dict[str, Annotation] = {}
+    for number, item in enumerate(items, start=1):
+        label = str(item.get("id") or f"item {number}")
+        try:
+            candidate = reader.annotation(item)
+        except _Skip as reason:
+            report.skipped.append((label, str(reason)))
+            continue
+        _decide(candidate, store.get(candidate.id), chosen, report)
+    documents = {a.document_id for a in chosen.values()}
+    store.save_many(chosen.values(), forget_text_of=documents)
+    return report
+
+
+def _decide(
+    candidate: Annotation,
+    existing: Annotation | None,
+    chosen: dict[str, Annotation],
+    report: ImportReport,
+) -> None:
+    if candidate.id in chosen:
+        report.skipped.append((candidate.id, "appears twice in the file; the first was used"))
+    elif existing is None:
+        chosen[candidate.id] = candidate
+        report.added.append(candidate.id)
+    elif existing == candidate:
+        report.skipped.append((candidate.id, "already present"))
+    elif existing.modified >= candidate.modified:
+        report.skipped.append((candidate.id, "the stored copy is the same age or newer"))
+    else:
+        chosen[candidate.id] = candidate
+        report.updated.append(candidate.id)
+
+
+def _parse(json_data: str | bytes | Mapping[str, Any] | list[Any]) -> Any:
+    if not isinstance(json_data, str | bytes | bytearray):
+        return json_data
+    try:
+        return json.loads(json_data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise NotesImportError(f"not a JSON file: {error}") from error
+
+
+def _annotation_items(data: Any) -> list[dict[str, Any]]:
+    """The annotations of a collection, a page, a list, or a single annotation."""
+    if isinstance(data, list):
+        items = data
+    elif not isinstance(data, dict):
+        raise NotesImportError("expected a JSON object or array of W3C annotations")
+    elif _has_type(data, "AnnotationCollection"):
+        first = data.get("first")
+        if first is None and not data.get("total"):
+            return []
+        if not isinstance(first, dict):
+            raise NotesImportError("the collection's pages are not in the file ('first')")
+        items = _page_items(first)
+    elif _has_type(data, "AnnotationPage"):
+        items = _page_items(data)
+    elif _has_type(data, "Annotation"):
+        items = [data]
+    else:
+        raise NotesImportError(
+            "no W3C annotations found (expected type Annotation or a collection)"
+        )
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise NotesImportError(f"item {number} is not a JSON object")
+    return items
+
+
+def _page_items(page: dict[str, Any]) -> list[Any]:
+    items = page.get("items")
+    if not isinstance(items, list):
+        raise NotesImportError("an AnnotationPage without an 'items' list")
+    return items
+
+
+def _has_type(data: dict[str, Any], name: str) -> bool:
+    value = data.get("type")
+    return value == name or (isinstance(value, list) and name in value)
+
+
+_RECORD_IN_URL = re.compile(r"/document/(\d+)(?:[/?#.]|$)")
+_UUID_URN = re.compile(r"^(?:urn:uuid:)?([0-9a-fA-F-]{36})$")
+
+
+def record_id(source: str) -> str | None:
+    """The archive record id a target source names: ``…/document/117421`` on any host, our
+    ``urn:parallel-reader:document:117421``, or a bare ``117421``."""
+    source = source.strip()
+    if source.startswith(DOCUMENT_URN):
+        return source[len(DOCUMENT_URN) :] or None
+    if source.isdigit():
+        return source
+    match = _RECORD_IN_URL.search(source)
+    return match.group(1) if match else None
+
+
+def annotation_id(raw: Any, item: Mapping[str, Any]) -> str:
+    """Our uuid for an imported annotation: its own when it has one, else one derived from its
+    id (or content), so importing the same foreign file again finds the same annotations."""
+    if isinstance(raw, str) and raw.startswith(ANNOTATION_URN) and raw[len(ANNOTATION_URN) :]:
+        return raw[len(ANNOTATION_URN) :]
+    if isinstance(raw, str):
+        match = _UUID_URN.match(raw.strip())
+        if match:
+            try:
+                return str(uuid.UUID(match.group(1)))
+            except ValueError:
+                pass
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, raw.strip()))
+    canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, canonical))
+
+
+@dataclass
+class _Target:
+    document_id: str
+    quote: TextQuoteSelector | None
+    start: int | None
+    end: int | None
+
+
+class _Reader:
+    """Turns one W3C annotation into an :class:`Annotation` placed in the library's text."""
+
+    def __init__(self, documents: Mapping[str, Document]) -> None:
+        self.documents = documents
+        self._pairs: dict[str, TextPair] = {}
+
+    def annotation(self, item: Mapping[str, Any]) -> Annotation:
+        extension = item.get(EXTENSION) if isinstance(item.get(EXTENSION), dict) else {}
+        target = _find_target(item.get("target"), extension)
+        note, tags = _bodies(item)
+        kind = _kind(item, extension, note)
+        if target.quote is None and kind != "bookmark":
+            raise _Skip("no TextQuoteSelector to find the quoted text by")
+        created = _text(item.get("created")) or utc_now()
+        fields: dict[str, Any] = {
+            "id": annotation_id(item.get("id"), item),
+            "kind": kind,
+            "document_id": target.document_id,
+            "colour": _colour(kind, extension),
+            "note": note,
+            "tags": normalise_tags(tags),
+            "created": created,
+            "modified": _text(item.get("modified")) or created,
+        }
+        if target.quote is not None:
+            fields.update(_anchor_fields(extension, target))
+        try:
+            annotation = Annotation(**fields)
+        except ValueError as error:
+            raise _Skip(str(error)) from error
+        if annotation.selector is None:
+            return annotation  # a bookmark on the whole document
+        side = extension.get("side") if extension.get("side") in SIDES else None
+        return self._place(annotation, side, extension)
+
+    def _place(
+        self, annotation: Annotation, side: str | None, extension: Mapping[str, Any]
+    ) -> Annotation:
+        document = self.documents.get(annotation.document_id)
+        if document is None:
+            # Not in the library (yet): keep what the file says; opening it later places it.
+            return annotation.moved(placed=bool(extension.get("placed", False)))
+        pair = self._pair(document)
+        best: tuple[str, Match, Sequence[str]] | None = None
+        for candidate in [side] if side else list(SIDES):
+            text = _side_text(pair, candidate)
+            if text is None:
+                continue
+            match = locate(annotation.selector, annotation.position, text.paragraphs)  # type: ignore[arg-type]
+            if match is not None and (best is None or match.score > best[1].score):
+                best = (candidate, match, text.paragraphs)
+        if best is None:
+            return self._unplaced_in(annotation, pair, side)
+        chosen, match, paragraphs = best
+        language = _side_text(pair, chosen).language  # type: ignore[union-attr]
+        moved = annotation.moved(side=chosen, language=language)
+        return place(moved, match, paragraphs, pair.alignment)
+
+    def _unplaced_in(self, annotation: Annotation, pair: TextPair, side: str | None) -> Annotation:
+        chosen = side or ("source" if pair.source is not None else "target")
+        text = _side_text(pair, chosen)
+        bead = None
+        if annotation.position is not None:
+            bead = bead_of(pair.alignment, chosen, annotation.position.paragraph)
+        return annotation.moved(
+            side=chosen, language=text.language if text else annotation.language, bead=bead
+        )
+
+    def _pair(self, document: Document) -> TextPair:
+        if document.id not in self._pairs:
+            self._pairs[document.id] = text_pair(document)
+        return self._pairs[document.id]
+
+
+def _anchor_fields(extension: Mapping[str, Any], target: _Target) -> dict[str, Any]:
+    """Side, position and pair as the file gives them; placing in the text comes after."""
+    side = extension.get("side") if extension.get("side") in SIDES else "source"
+    paragraph, bead = extension.get("paragraph"), extension.get("bead")
+    hint = None
+    if isinstance(paragraph, int) and target.start is not None and target.end is not None:
+        hint = TextPosition(paragraph, target.start, target.end)
+    return {
+        "side": side,
+        "language": _text(extension.get("language")) or None,
+        "bead": bead if isinstance(bead, int) else None,
+        "selector": target.quote,
+        "position": hint,
+        "placed": False,
+    }
+
+
+def _find_target(raw: Any, extension: Mapping[str, Any]) -> _Target:
+    targets = raw if isinstance(raw, list) else [raw]
+    for target in targets:
+        found = _one_target(target, extension)
+        if found is not None:
+            return found
+    raise _Skip("its target names no archive record (expected …/document/NNN or a record id)")
+
+
+def _one_target(target: Any, extension: Mapping[str, Any]) -> _Target | None:
+    if isinstance(target, str):
+        document_id = _text(extension.get("documentId")) or record_id(target)
+        return _Target(document_id, None, None, None) if document_id else None
+    if not isinstance(target, dict):
+        return None
+    source = target.get("source")
+    if isinstance(source, dict):
+        source = source.get("id")
+    document_id = _text(extension.get("documentId")) or record_id(_text(source))
+    if not document_id:
+        return None
+    quote, start, end = _selectors(target.get("selector"))
+    return _Target(document_id, quote, start, end)
+
+
+def _selectors(raw: Any) -> tuple[TextQuoteSelector | None, int | None, int | None]:
+    quote, start, end = None, None, None
+    for selector in raw if isinstance(raw, list) else [raw]:
+        if not isinstance(selector, dict):
+            continue
+        if selector.get("type") == "TextQuoteSelector" and _text(selector.get("exact")):
+            quote = TextQuoteSelector(
+                _text(selector.get("exact")),
+                _text(selector.get("prefix")),
+                _text(selector.get("suffix")),
+            )
+        elif selector.get("type") == "TextPositionSelector":
+            first, last = selector.get("start"), selector.get("end")
+            if isinstance(first, int) and isinstance(last, int) and 0 <= first <= last:
+                start, end = first, last
+    return quote, start, end
+
+
+def _bodies(item: Mapping[str, Any]) -> tuple[str, list[str]]:
+    raw = item.get("body", [])
+    bodies = raw if isinstance(raw, list) else [raw]
+    notes: list[str] = []
+    tags: list[str] = []
+    if _text(item.get("bodyValue")):
+        notes.append(_text(item.get("bodyValue")))
+    for body in bodies:
+        if isinstance(body, str):
+            continue  # a link to an external body: nothing to keep offline
+        if not isinstance(body, dict) or not _text(body.get("value")):
+            continue
+        purpose = body.get("purpose")
+        (tags if purpose == "tagging" else notes).append(_text(body.get("value")))
+    return "\n\n".join(notes), tags
+
+
+def _kind(item: Mapping[str, Any], extension: Mapping[str, Any], note: str) -> str:
+    if extension.get("kind") in KINDS:
+        return extension["kind"]
+    raw = item.get("motivation")
+    motivations = raw if isinstance(raw, list) else [raw]
+    if "bookmarking" in motivations:
+        return "bookmark"
+    return "note" if note else "highlight"
+
+
+def _colour(kind: str, extension: Mapping[str, Any]) -> str | None:
+    if kind == "bookmark":
+        return None
+    colour = extension.get("colour")
+    return colour if colour in COLOURS else DEFAULT_COLOUR
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,260 @@
+"""Markdown and W3C JSON export, and import of our own and of foreign web annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.anchoring import make_selector
+from reader.core.annotation_store import AnnotationStore
+from reader.core.annotations import (
+    Annotation,
+    TextPosition,
+    new_document_bookmark,
+    new_highlight,
+    new_paragraph_bookmark,
+)
+from reader.core.corpus import load_paths
+from reader.core.document import Document
+from reader.core.notes_export import (
+    NotesImportError,
+    import_w3c,
+    record_id,
+    to_markdown,
+    to_w3c_json,
+)
+from reader.core.pairing import text_pair
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, Document]:
+    return {d.id: d for d in load_paths([CORPUS_DIR]).documents}
+
+
+@pytest.fixture
+def store() -> AnnotationStore:
+    opened = AnnotationStore.open()
+    yield opened
+    opened.close()
+
+
+def _quote(document: Document, side: str, paragraph: int, quote: str, **extra) -> Annotation:
+    pair = text_pair(document)
+    text = pair.source if side == "source" else pair.target
+    assert text is not None
+    start = text.paragraphs[paragraph].index(quote)
+    end = start + len(quote)
+    return new_highlight(
+        document.id,
+        side,  # type: ignore[arg-type]
+        text.language,
+        make_selector(text.paragraphs, paragraph, start, end),
+        TextPosition(paragraph, start, end),
+        pair.alignment.bead_of(side, paragraph),
+        **extra,
+    )
+
+
+def _sample(documents: dict[str, Document]) -> list[Annotation]:
+    cable, telegram = documents["117421"], documents["113013"]
+    cable_pair = text_pair(cable)
+    assert cable_pair.target is not None
+    return [
+        new_document_bookmark(telegram.id, note="read later"),
+        _quote(telegram, "target", 8, "demarcation line", colour="blue"),
+        _quote(cable, "source", 1, "Вашу шифровку от 20 июля получили", note="<script>x</script>"),
+        new_paragraph_bookmark(
+            cable.id,
+            "target",
+            "en",
+            cable_pair.target.paragraphs,
+            4,
+            cable_pair.alignment.bead_of("target", 4),
+        ),  # type: ignore[union-attr]
+        _quote(cable, "target", 4, "cipher message", tags=["cables", "1951"]),
+    ]
+
+
+def test_markdown_groups_by_document_in_date_order_with_both_languages(
+    documents: dict[str, Document],
+) -> None:
+    text = to_markdown(_sample(documents), documents.values(), generated="2024-05-01")
+    cable_at = text.index("## Cable No. 4277")
+    telegram_at = text.index("## Ciphered Telegram No. 25902")
+    assert cable_at < telegram_at  # July before November 1951
+    cable = text[cable_at:telegram_at]
+    assert "21 July 1951" in cable and "APRF, f. 45, op. 1, d. 340, ll. 92" in cable
+    assert "> Вашу шифровку от 20 июля получили" in cable
+    assert "*English, ¶ 5:* We have received your cipher message" in cable
+    assert "¶ 2 (Russian transcript)" in cable
+    assert "*Russian, ¶ 2:* Вашу шифровку" in cable  # the English quote's counterpart
+    assert "Tags: cables, 1951" in cable
+    assert "\\<script\\>x\\</script\\>" in cable and "<script>" not in cable
+    telegram = text[telegram_at:]
+    assert "**Bookmark** (whole document)" in telegram and "read later" in telegram
+    assert "**Highlight**, blue, ¶ 9 (English translation)" in telegram
+
+
+def test_markdown_keeps_annotations_of_unknown_or_unplaced_places(
+    documents: dict[str, Document],
+) -> None:
+    lost = _sample(documents)[2].moved(placed=False)
+    orphan = new_document_bookmark("999999", note="from elsewhere")
+    text = to_markdown([lost, orphan], documents.values())
+    assert "unplaced" in text and "Вашу шифровку" in text
+    assert "## Record 999999 (not in the library)" in text and "from elsewhere" in text
+
+
+def test_w3c_json_follows_the_web_annotation_model(documents: dict[str, Document]) -> None:
+    data = to_w3c_json(_sample(documents), documents.values())
+    assert data["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection" and data["total"] == 5
+    items = data["first"]["items"]
+    assert all(
+        item["type"] == "Annotation" and item["id"].startswith("urn:uuid:") for item in items
+    )
+    bookmark, highlight, note, _, tagged = items
+    assert bookmark["motivation"] == "bookmarking" and "selector" not in bookmark["target"]
+    assert bookmark["target"]["source"].endswith("/document/113013")
+    assert highlight["motivation"] == "highlighting"
+    quote, position = highlight["target"]["selector"]
+    assert quote["type"] == "TextQuoteSelector" and quote["exact"] == "demarcation line"
+    assert position["type"] == "TextPositionSelector"
+    assert position["end"] - position["start"] == len("demarcation line")
+    assert highlight["parallelReader"]["paragraph"] == 8
+    assert highlight["parallelReader"]["colour"] == "blue"
+    assert note["motivation"] == "commenting"
+    assert note["body"][0] == {
+        "type": "TextualBody",
+        "value": "<script>x</script>",
+        "format": "text/plain",
+        "purpose": "commenting",
+    }
+    assert {"type": "TextualBody", "value": "1951", "purpose": "tagging"} in tagged["body"]
+    json.dumps(data)  # serialisable as is
+
+
+def test_export_then_import_round_trips_and_is_idempotent(
+    documents: dict[str, Document], store: AnnotationStore, tmp_path: Path
+) -> None:
+    sample = _sample(documents)
+    exported = json.dumps(to_w3c_json(sample, documents.values()), ensure_ascii=False)
+    with AnnotationStore.open(tmp_path / "other") as other:
+        first = import_w3c(exported, other, documents.values())
+        assert len(first.added) == 5 and not first.updated and not first.skipped
+        assert {a.id: a for a in other.all()} == {a.id: a for a in sample}
+        again = import_w3c(exported, other, documents.values())
+        assert not again.added and not again.updated and len(again.skipped) == 5
+        assert other.count() == 5
+
+
+def test_import_updates_only_with_a_newer_copy(
+    documents: dict[str, Document], store: AnnotationStore
+) -> None:
+    original = _sample(documents)[2]
+    store.add(original)
+    newer = original.edited(note="newer text")
+    report = import_w3c(to_w3c_json([newer], documents.values()), store, documents.values())
+    assert report.updated == [original.id] and store.get(original.id).note == "newer text"  # type: ignore[union-attr]
+    older = to_w3c_json([original], documents.values())
+    report = import_w3c(older, store, documents.values())
+    assert report.skipped and store.get(original.id).note == "newer text"  # type: ignore[union-attr]
+
+
+def _foreign(source: object, exact: str, **extra: object) -> dict:
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://hypothes.is/a/AbC123",
+        "type": "Annotation",
+        "created": "2023-02-01T10:00:00Z",
+        "body": [
+            {"type": "TextualBody", "value": "Compare with the Russian", "purpose": "commenting"},
+            {"type": "TextualBody", "value": "Korea", "purpose": "tagging"},
+        ],
+        "target": [
+            {
+                "source": source,
+                "selector": [
+                    {"type": "TextPositionSelector", "start": 5000, "end": 5030},
+                    {"type": "TextQuoteSelector", "exact": exact, "prefix": "the ", "suffix": ""},
+                ],
+            }
+        ],
+        **extra,
+    }
+
+
+def test_foreign_web_annotation_is_placed_by_its_quote(
+    documents: dict[str, Document], store: AnnotationStore
+) -> None:
+    url = "https://digitalarchive.wilsoncenter.org/document/117421?lang=en"
+    item = _foreign(url, "American reluctance to expedite the matter of peace")
+    report = import_w3c(json.dumps(item), store, documents.values())
+    (placed,) = store.all()
+    assert report.added == [placed.id]
+    assert placed.document_id == "117421" and placed.placed
+    assert placed.side == "target" and placed.language == "en" and placed.paragraph == 4
+    assert placed.kind == "note" and placed.note == "Compare with the Russian"
+    assert placed.tags == ("Korea",) and placed.created == "2023-02-01T10:00:00Z"
+    assert placed.bead == text_pair(documents["117421"]).alignment.bead_of("target", 4)
+    again = import_w3c(json.dumps(item), store, documents.values())
+    assert not again.added and store.count() == 1
+
+
+def test_foreign_russian_quote_and_bare_record_id(
+    documents: dict[str, Document], store: AnnotationStore
+) -> None:
+    item = _foreign("117421", "не настаивать больше на включении", id="tag:x,2024:1")
+    import_w3c([item], store, documents.values())
+    (placed,) = store.all()
+    assert placed.side == "source" and placed.language == "ru" and placed.placed
+
+
+def test_unplaceable_and_unusable_foreign_annotations(
+    documents: dict[str, Document], store: AnnotationStore
+) -> None:
+    missing = _foreign("https://example.org/document/117421", "words found nowhere in this text")
+    elsewhere = _foreign("https://example.org/document/555", "a record not in the library")
+    elsewhere["id"] = "urn:x:2"
+    no_record = _foreign("https://example.org/page/1", "whatever")
+    no_record["id"] = "urn:x:3"
+    page = {"type": "AnnotationPage", "items": [missing, elsewhere, no_record]}
+    report = import_w3c(page, store, documents.values())
+    assert len(report.added) == 2
+    assert [reason for _, reason in report.skipped] == [
+        "its target names no archive record (expected …/document/NNN or a record id)"
+    ]
+    unplaced = {a.document_id: a for a in store.unplaced()}
+    assert set(unplaced) == {"117421", "555"}
+    assert unplaced["117421"].quote == "words found nowhere in this text"
+    assert unplaced["117421"].note == "Compare with the Russian"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "not json {",
+        "42",
+        '{"type": "Something"}',
+        '{"type": "AnnotationCollection", "total": 2, "first": "https://x/page1"}',
+        '[{"type": "Annotation"}, "not an object"]',
+    ],
+)
+def test_malformed_files_raise_and_import_nothing(
+    bad: str, documents: dict[str, Document], store: AnnotationStore
+) -> None:
+    with pytest.raises(NotesImportError):
+        import_w3c(bad, store, documents.values())
+    assert store.count() == 0
+
+
+def test_record_ids_are_read_from_any_host() -> None:
+    assert record_id("https://digitalarchive.wilsoncenter.org/document/117421") == "117421"
+    assert record_id("http://mirror.example/ru/document/113013/") == "113013"
+    assert record_id("urn:parallel-reader:document:abc") == "abc"
+    assert record_id(" 117421 ") == "117421"
+    assert record_id("https://example.org/documents/117421x") is None
