@@ -49,7 +49,8 @@ def run_gui(args: argparse.Namespace) -> int:
     corpus = load_paths([Path(args.corpus) if args.corpus else bundled_corpus_dir()])
     opened = load_paths([Path(f) for f in args.files])
     library = Library(corpus.documents)
-    window = MainWindow(library, settings, themes.set_theme)
+    annotations, notes_message = _open_annotations()
+    window = MainWindow(library, settings, themes.set_theme, annotations=annotations)
     window.add_documents(opened.documents)
     window.restore_layout()
     first = _first_document(library, opened.documents, settings.last_document)
@@ -57,6 +58,8 @@ def run_gui(args: argparse.Namespace) -> int:
         window.open_document(first)
     window.show()
     window.report_errors(corpus.errors + opened.errors)
+    if notes_message:
+        window.tell(notes_message)
 
     watcher = FirstPaintWatcher(window)
     if os.environ.get(STARTUP_REPORT_ENV):
@@ -66,6 +69,19 @@ def run_gui(args: argparse.Namespace) -> int:
             lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
         )
     return app.exec()
+
+
+def _open_annotations():
+    """The notes database, or no notes with a message saying why and what to do."""
+    from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
+    from reader.models.annotation_service import AnnotationService
+
+    try:
+        store = AnnotationStore.open(data_dir())
+    except AnnotationStoreError as error:
+        message = f"Notes are not available in this session: {error}"
+        return AnnotationService(None, str(error)), message
+    return AnnotationService(store), store.recovery_notice or ""
 
 
 def _first_document(library, opened, last: str | None) -> str | None:

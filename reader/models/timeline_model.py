@@ -18,9 +18,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
 from reader.core.document import Document
 from reader.core.library import Library
@@ -50,6 +51,7 @@ class TimelineRole(IntEnum):
     COUNT = Qt.ItemDataRole.UserRole + 2  # documents beneath a group; None for documents
     KIND = Qt.ItemDataRole.UserRole + 3  # "year", "month", "document" or "undated"
     DATE = Qt.ItemDataRole.UserRole + 4  # ISO date at the precision known, or None
+    MARKS = Qt.ItemDataRole.UserRole + 5  # kinds of the reader's annotations on a document
 
 
 def date_parts(date: str | None) -> tuple[str | None, int | None]:
@@ -149,6 +151,8 @@ class TimelineModel(QAbstractItemModel):
         self._nodes: dict[int, _Node] = {}
         self._documents: dict[str, _Node] = {}
         self._year_font: QFont | None = None
+        self._marks: dict[str, frozenset[str]] = {}
+        self._mark_icons: dict[frozenset[str], QIcon] = {}
         if library is not None:
             self._build(library)
 
@@ -190,6 +194,25 @@ class TimelineModel(QAbstractItemModel):
     def document_id(self, index: ModelIndex) -> str | None:
         node = self._node(index)
         return node.document.id if node is not None and node.document is not None else None
+
+    def set_marks(self, marks: dict[str, set[str]]) -> None:
+        """Which documents carry notes, highlights or bookmarks (drawn as a small mark)."""
+        new = {doc_id: frozenset(kinds) for doc_id, kinds in marks.items() if kinds}
+        changed = {
+            doc_id
+            for doc_id in new.keys() | self._marks.keys()
+            if new.get(doc_id) != self._marks.get(doc_id)
+        }
+        self._marks = new
+        for doc_id in changed:
+            index = self.index_of_document(doc_id)
+            if index.isValid():
+                roles = [
+                    Qt.ItemDataRole.DecorationRole,
+                    TimelineRole.MARKS,
+                    Qt.ItemDataRole.ToolTipRole,
+                ]
+                self._emit_data_changed(index, roles)
 
     def document_ids_in_order(self) -> list[str]:
         """Ids as the timeline shows them, top to bottom."""
@@ -260,7 +283,24 @@ class TimelineModel(QAbstractItemModel):
             return node.kind
         if role == TimelineRole.DATE:
             return node.date
+        if (
+            role in (Qt.ItemDataRole.DecorationRole, TimelineRole.MARKS)
+            and node.document is not None
+        ):
+            marks = self._marks.get(node.document.id, frozenset())
+            if role == TimelineRole.MARKS:
+                return sorted(marks)
+            return self._mark_icon(marks) if marks else None
         return None
+
+    def _mark_icon(self, marks: frozenset[str]) -> QIcon:
+        """A red ribbon for a bookmark, a blue dot for notes or highlights, side by side."""
+        icon = self._mark_icons.get(marks)
+        if icon is None:
+            icon = self._mark_icons[marks] = _draw_mark_icon(
+                "bookmark" in marks, bool(marks - {"bookmark"})
+            )
+        return icon
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()
@@ -416,6 +456,14 @@ class TimelineModel(QAbstractItemModel):
             stack.extend(reversed(each.children))
 
     def _tooltip(self, node: _Node) -> str:
+        text = self._plain_tooltip(node)
+        marks = self._marks.get(node.document.id) if node.document is not None else None
+        if marks:
+            names = {"bookmark": "bookmarked", "note": "notes", "highlight": "highlights"}
+            text += "<br><i>" + ", ".join(names[m] for m in sorted(marks) if m in names) + "</i>"
+        return text
+
+    def _plain_tooltip(self, node: _Node) -> str:
         # Tooltips render rich text whenever Qt guesses markup, so escape and commit to HTML:
         # a title such as "<img src=...>" must show literally and never load anything.
         if node.document is not None:
@@ -430,3 +478,25 @@ class TimelineModel(QAbstractItemModel):
             self._year_font = QFont()
             self._year_font.setBold(True)
         return self._year_font
+
+
+def _draw_mark_icon(bookmark: bool, notes: bool) -> QIcon:
+    size = 16
+    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size for high-DPI screens
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if bookmark:
+        painter.setBrush(QColor(205, 70, 70))
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(4, 4), QPointF(14, 4), QPointF(14, 26), QPointF(9, 20), QPointF(4, 26)]
+            )
+        )
+    if notes:
+        painter.setBrush(QColor(70, 130, 210))
+        painter.drawEllipse(QPointF(23, 16), 6, 6)
+    painter.end()
+    pixmap.setDevicePixelRatio(2)
+    return QIcon(pixmap)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -29,10 +29,29 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.alignment import Alignment
 from reader.core.alignment_corrections import CorrectionStore
+from reader.core.anchoring import make_selector
+from reader.core.annotation_store import StorageUnavailable
+from reader.core.annotations import (
+    COLOURS,
+    Annotation,
+    TextPosition,
+    new_document_bookmark,
+    new_highlight,
+    new_paragraph_bookmark,
+)
+from reader.core.atomic_files import write_text_atomically
 from reader.core.corpus import load_paths
-from reader.core.document import Document, ParseError
+from reader.core.document import Document, ParseError, Text
 from reader.core.library import Library
+from reader.core.notes_export import (
+    ImportReport,
+    NotesImportError,
+    import_w3c,
+    to_markdown,
+    to_w3c_json,
+)
 from reader.core.pairing import TextPair, text_pair
+from reader.models.annotation_service import AnnotationService
 from reader.models.timeline_model import TimelineModel
 from reader.paths import data_dir
 from reader.widgets.about_dialog import AboutDialog
@@ -45,6 +64,12 @@ from reader.widgets.ui_settings import (
     MIN_POINT_SIZE,
     UiSettings,
 )
+from reader.widgets.undo_commands import (
+    AddAnnotation,
+    AlignmentChange,
+    DeleteAnnotation,
+    EditAnnotation,
+)
 
 ZOOM_STEP = 1.1
 THEME_LABELS = {"auto": "Follow System", "light": "Light", "dark": "Dark"}
@@ -52,6 +77,8 @@ THEME_LABELS = {"auto": "Follow System", "light": "Light", "dark": "Dark"}
 
 class MainWindow(QMainWindow):
     document_opened = Signal(str)
+    note_requested = Signal(str)  # a new note's id: the notes panel opens its editor
+    notes_changed = Signal()
 
     def __init__(
         self,
@@ -59,6 +86,7 @@ class MainWindow(QMainWindow):
         settings: UiSettings,
         apply_theme: Callable[[str], None] = lambda _theme: None,
         corrections: CorrectionStore | None = None,
+        annotations: AnnotationService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +94,10 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.corrections = corrections or CorrectionStore(data_dir())
+        self.annotations = annotations or AnnotationService(None, parent=self)
+        self.annotations.setParent(self)
         self.undo_stack = QUndoStack(self)
+        self._highlight_colour = "yellow"
         self._apply_theme = apply_theme
         self.current_id: str | None = None
         self.timeline_model = TimelineModel(library, self)
@@ -210,6 +241,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addActions([self.focus_timeline_action, self.focus_text_action])
 
+        self._build_notes_menu(menu_bar.addMenu(self.tr("&Notes")), file_menu)
         self._build_alignment_menu(menu_bar.addMenu(self.tr("&Alignment")))
 
         help_menu = menu_bar.addMenu(self.tr("&Help"))
@@ -260,13 +292,62 @@ class MainWindow(QMainWindow):
         menu.addActions(edits)
         menu.addSeparator()
         menu.addAction(self.reset_alignment_action)
-        view.set_context_actions(edits)
+        view.set_context_actions([*self._note_context_actions, None, *edits])
+
+    def _build_notes_menu(self, menu: QMenu, file_menu: QMenu) -> None:
+        self.highlight_action = self._action(
+            self.tr("&Highlight Selection"),
+            ["Ctrl+H"],
+            lambda: self.highlight_selection(self._highlight_colour),
+            self.tr("Highlight the selected text in the last colour used"),
+        )
+        colour_menu = QMenu(self.tr("Highlight in &Colour"), self)
+        for colour in COLOURS:
+            action = colour_menu.addAction(self.tr(colour.title()))
+            action.triggered.connect(
+                lambda _checked=False, colour=colour: self.highlight_selection(colour)
+            )
+        self.add_note_action = self._action(
+            self.tr("Add &Note…"),
+            ["Ctrl+Shift+N"],
+            self.add_note,
+            self.tr("Attach a note to the selected text, or to the selected paragraph"),
+        )
+        self.bookmark_paragraph_action = self._action(
+            self.tr("Bookmark &Paragraph"), ["Ctrl+B"], self.bookmark_paragraph
+        )
+        self.bookmark_document_action = self._action(
+            self.tr("Bookmark &Document"), ["Ctrl+D"], self.toggle_document_bookmark
+        )
+        self.bookmark_document_action.setCheckable(True)
+        menu.addActions([self.highlight_action])
+        menu.addMenu(colour_menu)
+        menu.addActions(
+            [self.add_note_action, self.bookmark_paragraph_action, self.bookmark_document_action]
+        )
+        self._note_context_actions = [
+            self.highlight_action,
+            colour_menu.menuAction(),
+            self.add_note_action,
+            self.bookmark_paragraph_action,
+        ]
+        self.export_notes_action = self._action(
+            self.tr("&Export Notes…"), ["Ctrl+Shift+E"], self.export_notes
+        )
+        self.import_notes_action = self._action(self.tr("&Import Notes…"), [], self.import_notes)
+        file_menu.insertActions(
+            file_menu.actions()[1], [self.export_notes_action, self.import_notes_action]
+        )
+        for action in (*menu.actions(), self.export_notes_action, self.import_notes_action):
+            action.setEnabled(self.annotations.available)
 
     def _wire(self) -> None:
         self.timeline.document_selected.connect(self.open_document)
         self.reading_view.sides_swapped.connect(self._remember_swap)
         self.reading_view.alignment_change_requested.connect(self._correct_alignment)
         self.reading_view.selection_changed.connect(self._update_alignment_actions)
+        self.annotations.changed.connect(self._annotations_changed)
+        self.annotations.storage_problem.connect(self._show_storage_problem)
 
     # -- documents -------------------------------------------------------------------------------
 
@@ -277,7 +358,10 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.current_id = document_id
         self.header.show_document(document)
-        self.reading_view.show_pair(self._pair_for(document), self.settings.swapped)
+        pair = self._pair_for(document)
+        self.reading_view.show_pair(pair, self.settings.swapped)
+        self._reconcile_notes(document, pair)
+        self.reading_view.set_annotations(self.annotations.for_document(document_id))
         self.reading_view.restore_position(*self.settings.reading_position(document_id))
         self.timeline.select_document(document_id)
         self.settings.last_document = document_id
@@ -294,6 +378,218 @@ class MainWindow(QMainWindow):
         counts = (pair.alignment.source_count, pair.alignment.target_count)
         corrected = self.corrections.load(document.id, *counts)
         return replace(pair, alignment=corrected) if corrected is not None else pair
+
+    # -- notes, highlights and bookmarks ---------------------------------------------------------
+
+    def _reconcile_notes(self, document: Document, pair: TextPair) -> None:
+        result = self.annotations.reconcile(document, pair)
+        if result is not None and result.newly_unplaced:
+            self.statusBar().showMessage(
+                self.tr(
+                    "%n note(s) could not be found in the changed text; they are kept under Unplaced",
+                    "",
+                    len(result.newly_unplaced),
+                ),
+                12000,
+            )
+
+    def _current_pair(self) -> TextPair | None:
+        document = self.library.get(self.current_id) if self.current_id else None
+        return self._pair_for(document) if document is not None else None
+
+    def _text_on(self, side: str) -> Text | None:
+        return self.reading_view.text_of(side)
+
+    def _annotation_from_selection(self, colour: str, kind: str) -> Annotation | None:
+        selection = self.reading_view.text_selection()
+        if selection is None or self.current_id is None or not self.annotations.available:
+            self.statusBar().showMessage(self.tr("Select some text first"), 4000)
+            return None
+        side, paragraph, start, end = selection
+        text = self._text_on(side)
+        assert text is not None and self.reading_view.alignment is not None
+        annotation = new_highlight(
+            self.current_id,
+            side,
+            text.language,
+            make_selector(text.paragraphs, paragraph, start, end),
+            TextPosition(paragraph, start, end),
+            self.reading_view.alignment.bead_of(side, paragraph),
+            colour=colour,
+        )
+        self._highlight_colour = colour
+        return replace(annotation, kind=kind)
+
+    def highlight_selection(self, colour: str) -> Annotation | None:
+        annotation = self._annotation_from_selection(colour, "highlight")
+        if annotation is not None:
+            self.undo_stack.push(AddAnnotation(self.annotations, annotation))
+        return annotation
+
+    def add_note(self) -> Annotation | None:
+        """A note on the selected text, or on the whole selected paragraph; then edit it."""
+        if self.reading_view.text_selection() is None:
+            focus = self.reading_view.paragraph_in_focus()
+            text = self._text_on(focus[0]) if focus else None
+            if focus is None or text is None:
+                return None
+            side, paragraph = focus
+            pane = self.reading_view.panes[self.reading_view.pane_of(side)]
+            pane.show_range(paragraph, 0, len(text.paragraphs[paragraph]))
+        annotation = self._annotation_from_selection(self._highlight_colour, "note")
+        if annotation is not None:
+            self.undo_stack.push(AddAnnotation(self.annotations, annotation))
+            self.note_requested.emit(annotation.id)
+        return annotation
+
+    def bookmark_paragraph(self) -> None:
+        focus = self.reading_view.paragraph_in_focus()
+        if focus is None or self.current_id is None or not self.annotations.available:
+            return
+        side, paragraph = focus
+        text = self._text_on(side)
+        assert text is not None and self.reading_view.alignment is not None
+        bookmark = new_paragraph_bookmark(
+            self.current_id,
+            side,
+            text.language,
+            text.paragraphs,
+            paragraph,
+            self.reading_view.alignment.bead_of(side, paragraph),
+        )
+        self.undo_stack.push(AddAnnotation(self.annotations, bookmark))
+        self.statusBar().showMessage(
+            self.tr("Bookmarked ¶%1").replace("%1", str(paragraph + 1)), 3000
+        )
+
+    def _document_bookmark(self) -> Annotation | None:
+        if self.current_id is None:
+            return None
+        found = [
+            a for a in self.annotations.for_document(self.current_id) if a.is_document_bookmark
+        ]
+        return found[0] if found else None
+
+    def toggle_document_bookmark(self) -> None:
+        if self.current_id is None or not self.annotations.available:
+            return
+        existing = self._document_bookmark()
+        if existing is not None:
+            self.undo_stack.push(DeleteAnnotation(self.annotations, existing))
+        else:
+            self.undo_stack.push(
+                AddAnnotation(self.annotations, new_document_bookmark(self.current_id))
+            )
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        annotation = self.annotations.get(annotation_id)
+        if annotation is not None:
+            self.undo_stack.push(DeleteAnnotation(self.annotations, annotation))
+
+    def edit_note(self, annotation_id: str, note: str, tags: Sequence[str]) -> None:
+        """Saved as the reader types (the panel debounces); successive edits undo as one."""
+        before = self.annotations.get(annotation_id)
+        if before is None:
+            return
+        kind = "note" if note and before.kind == "highlight" else before.kind
+        after = before.edited(note=note, tags=tuple(tags), kind=kind)
+        if (after.note, after.tags, after.kind) != (before.note, before.tags, before.kind):
+            self.undo_stack.push(EditAnnotation(self.annotations, before, after))
+
+    def open_annotation(self, annotation: Annotation) -> None:
+        """Jump to a note: its document, its pair level in both panes, its quote selected."""
+        if annotation.document_id != self.current_id:
+            self.open_document(annotation.document_id)
+        if (
+            annotation.document_id != self.current_id
+            or annotation.position is None
+            or annotation.side is None
+        ):
+            return
+        position = annotation.position
+        self.reading_view.show_annotation(
+            annotation.side, position.paragraph, position.start, position.end
+        )
+
+    def _annotations_changed(self, document_id: str) -> None:
+        if document_id == self.current_id:
+            self.reading_view.set_annotations(self.annotations.for_document(document_id))
+            self.bookmark_document_action.setChecked(self._document_bookmark() is not None)
+        self.timeline_model.set_marks(self.annotations.documents_with_annotations())
+        self.notes_changed.emit()
+
+    def _show_storage_problem(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message)
+            self.tell(message, QMessageBox.Icon.Warning)
+        else:
+            self.statusBar().showMessage(self.tr("Your notes are saved again."), 6000)
+
+    def export_notes(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Notes"),
+            "notes.md",
+            self.tr("Markdown (*.md);;W3C Web Annotations JSON (*.json)"),
+        )
+        if path:
+            self.write_notes_export(
+                Path(path), "json" if path.endswith(".json") or "JSON" in chosen else "md"
+            )
+
+    def write_notes_export(self, path: Path, fmt: str) -> None:
+        annotations = self.annotations.query()
+        documents = list(self.library)
+        if fmt == "json":
+            text = (
+                json.dumps(to_w3c_json(annotations, documents), ensure_ascii=False, indent=2) + "\n"
+            )
+        else:
+            text = to_markdown(annotations, documents)
+        try:
+            write_text_atomically(path, text, durable=True)
+        except OSError as error:
+            self.tell(
+                self.tr("Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return
+        self.statusBar().showMessage(
+            self.tr("Exported %n note(s) to %1", "", len(annotations)).replace("%1", str(path)),
+            8000,
+        )
+
+    def import_notes(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import Notes"),
+            "",
+            self.tr("W3C Web Annotations (*.json *.jsonld);;All files (*)"),
+        )
+        if path:
+            self.read_notes_import(Path(path))
+
+    def read_notes_import(self, path: Path) -> ImportReport | None:
+        if self.annotations.store is None:
+            return None
+        try:
+            report = import_w3c(path.read_bytes(), self.annotations.store, list(self.library))
+        except (OSError, NotesImportError, StorageUnavailable) as error:
+            self.tell(
+                self.tr("Could not import %1: %2")
+                .replace("%1", path.name)
+                .replace("%2", str(error)),
+                QMessageBox.Icon.Warning,
+            )
+            return None
+        self.tell(
+            self.tr("Imported notes from %1: %2")
+            .replace("%1", path.name)
+            .replace("%2", report.summary())
+        )
+        self.annotations.changed.emit(self.current_id or "")
+        return report
 
     # -- alignment corrections -------------------------------------------------------------------
 
@@ -394,6 +690,16 @@ class MainWindow(QMainWindow):
         box.setModal(False)
         box.show()
         self.last_error_box = box
+
+    def tell(self, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+        """A notice the reader must see once (notes restored from a backup, an import report).
+
+        Not modal: reading goes on, and nothing waits on the reader to click.
+        """
+        box = QMessageBox(icon, APP_NAME, message, parent=self)
+        box.setModal(False)
+        box.show()
+        self.last_notice_box = box
 
     def step_document(self, step: int) -> None:
         if self.current_id is None:
@@ -501,33 +807,3 @@ class MainWindow(QMainWindow):
         font.setFamily("monospace")
         box.setFont(font)
         box.exec()
-
-
-class AlignmentChange(QUndoCommand):
-    """One correction to a document's alignment, undoable with Ctrl+Z."""
-
-    def __init__(
-        self,
-        window: MainWindow,
-        document_id: str,
-        before: Alignment,
-        after: Alignment,
-        corrected_before: bool,
-        reset: bool = False,
-    ) -> None:
-        super().__init__(window.tr("correct alignment"))
-        self._window = window
-        self._document_id = document_id
-        self._before, self._after = before, after
-        self._corrected_before = corrected_before
-        self._reset = reset
-
-    def redo(self) -> None:
-        self._window.apply_alignment(
-            self._document_id, self._after, keep_as_correction=not self._reset
-        )
-
-    def undo(self) -> None:
-        self._window.apply_alignment(
-            self._document_id, self._before, keep_as_correction=self._corrected_before
-        )

@@ -7,7 +7,8 @@ which bead extents hold no text of this side (painted as a quiet gap).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPolygonF,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -41,6 +43,30 @@ READING_FONT_FAMILIES = [
 ]
 PARAGRAPH_SPACING_EM = 0.75
 DOCUMENT_MARGIN = 18.0
+
+
+HIGHLIGHT_COLOURS = {
+    "yellow": (244, 208, 63),
+    "green": (112, 196, 120),
+    "blue": (104, 164, 236),
+    "pink": (236, 128, 176),
+    "purple": (168, 128, 228),
+}
+
+
+def highlight_colour(name: str) -> QColor:
+    """Translucent, so the text stays readable on light and dark backgrounds."""
+    red, green, blue = HIGHLIGHT_COLOURS.get(name, HIGHLIGHT_COLOURS["yellow"])
+    return QColor(red, green, blue, 115)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    paragraph: int
+    start: int
+    end: int
+    colour: str
+    has_note: bool = False
 
 
 def reading_font(point_size: float) -> QFont:
@@ -79,7 +105,10 @@ class ParagraphPane(QTextBrowser):
         self._max_measure: float | None = None
         self._selected = -1
         self._unsure: tuple[int, ...] = ()
-        self.context_actions: list[QAction] = []
+        self._highlights: tuple[Highlight, ...] = ()
+        self._noted: frozenset[int] = frozenset()
+        self._bookmarked: frozenset[int] = frozenset()
+        self.context_actions: list[QAction | None] = []  # None: a separator
         self.language = "und"
         self.cursorPositionChanged.connect(self._cursor_moved)
 
@@ -95,6 +124,8 @@ class ParagraphPane(QTextBrowser):
         self._hovered = -1
         self._marked = {"hover": (), "pinned": ()}
         self._unsure = ()
+        self._highlights = ()
+        self._noted = self._bookmarked = frozenset()
         document = QTextDocument(self)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(font)
@@ -238,8 +269,37 @@ class ParagraphPane(QTextBrowser):
     def marked(self, kind: str) -> tuple[int, ...]:
         return self._marked[kind]
 
-    def refresh_marks(self) -> None:
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Coloured ranges drawn in the text (the reader's highlights and notes)."""
+        self._highlights = tuple(highlights)
+        self.refresh_marks()
+
+    def set_margin_marks(self, noted: Iterable[int], bookmarked: Iterable[int]) -> None:
+        """Paragraphs whose pair carries a note, and bookmarked paragraphs (right-hand margin)."""
+        self._noted = frozenset(noted)
+        self._bookmarked = frozenset(bookmarked)
+        self.viewport().update()
+
+    def _highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
         selections = []
+        for highlight in self._highlights:
+            block = self.document().findBlockByNumber(highlight.paragraph)
+            if not block.isValid():
+                continue
+            end = min(highlight.end, block.length() - 1)
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + max(0, min(highlight.start, end)))
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(highlight_colour(highlight.colour))
+            if highlight.has_note:
+                selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            selections.append(selection)
+        return selections
+
+    def refresh_marks(self) -> None:
+        selections = self._highlight_selections()
         for kind, alpha in (("pinned", 70), ("hover", 38)):
             color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
             color.setAlpha(alpha)
@@ -249,7 +309,9 @@ class ParagraphPane(QTextBrowser):
                     continue
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(block)  # select the whole paragraph, not only its first line
-                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
                 selection.cursor = cursor
                 selection.format.setBackground(color)
                 selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
@@ -290,8 +352,36 @@ class ParagraphPane(QTextBrowser):
             # Alignment actions act on the selected paragraph: make it the one clicked on.
             self.select_paragraph(position)
             menu.addSeparator()
-            menu.addActions(self.context_actions)
+            for action in self.context_actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
         menu.exec(event.globalPos())
+
+    def text_selection(self) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) of selected text, clipped to the paragraph where it starts."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or not self._paragraphs:
+            return None
+        document = self.document()
+        first = document.findBlock(cursor.selectionStart())
+        start = cursor.selectionStart() - first.position()
+        end = min(cursor.selectionEnd() - first.position(), first.length() - 1)
+        return (first.blockNumber(), start, end) if end > start else None
+
+    def show_range(self, paragraph: int, start: int, end: int) -> None:
+        """Select a range so the reader sees what a note refers to."""
+        block = self.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(start, block.length() - 1))
+        cursor.setPosition(
+            block.position() + min(end, block.length() - 1), QTextCursor.MoveMode.KeepAnchor
+        )
+        self.setTextCursor(cursor)
+        self._cursor_moved()
 
     def full_text(self) -> str:
         return "\n\n".join(self._paragraphs)
@@ -306,6 +396,7 @@ class ParagraphPane(QTextBrowser):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_gaps(painter)
         self._paint_gutter_marks(painter)
+        self._paint_margin_marks(painter)
         painter.end()
 
     def _quiet_colour(self, alpha: int) -> QColor:
@@ -325,7 +416,9 @@ class ParagraphPane(QTextBrowser):
                 continue
             painter.setBrush(self._quiet_colour(14))
             painter.drawRoundedRect(rect, 6, 6)
-            painter.fillRect(QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), self._quiet_colour(40))
+            painter.fillRect(
+                QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), self._quiet_colour(40)
+            )
 
     def _paragraph_extent(self, position: int) -> QRectF:
         """Viewport rectangle of a paragraph's text (without the space added after it)."""
@@ -349,6 +442,36 @@ class ParagraphPane(QTextBrowser):
             extent = self._paragraph_extent(self._selected)
             accent = self.palette().color(QPalette.ColorRole.Link)  # the theme's accent colour
             painter.fillRect(QRectF(x - 2, extent.top(), 4, extent.height()), accent)
+
+    def _paint_margin_marks(self, painter: QPainter) -> None:
+        """Right of the text: a dot where the pair has a note, a ribbon for a bookmark."""
+        x = self.viewport().width() - self.side_margin() + 6
+        visible = QRectF(self.viewport().rect())
+        accent = self.palette().color(QPalette.ColorRole.Link)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for position in sorted(self._noted | self._bookmarked):
+            if position >= len(self._paragraphs):
+                continue
+            extent = self._paragraph_extent(position)
+            if not extent.intersects(visible):
+                continue
+            top = extent.top() + 4
+            if position in self._bookmarked:
+                ribbon = QPolygonF(
+                    [
+                        QPointF(x, top),
+                        QPointF(x + 8, top),
+                        QPointF(x + 8, top + 13),
+                        QPointF(x + 4, top + 9),
+                        QPointF(x, top + 13),
+                    ]
+                )
+                painter.setBrush(QColor(205, 70, 70))
+                painter.drawPolygon(ribbon)
+                top += 17
+            if position in self._noted:
+                painter.setBrush(accent)
+                painter.drawEllipse(QRectF(x, top, 8, 8))
 
     # -- selection for alignment editing ---------------------------------------------------------
 

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import alignment_edits
 from reader.core.alignment import Alignment, Bead
+from reader.core.annotations import Annotation
 from reader.core.document import Text
 from reader.core.languages import language_name
 from reader.core.pairing import TextPair
-from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, ParagraphPane, reading_font
+from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, Highlight, ParagraphPane, reading_font
 from reader.widgets.scroll_sync import ScrollSync
 
 SIDES = ("source", "target")
@@ -72,6 +73,7 @@ class ReadingView(QWidget):
         self._bead_tops: list[float] = []
         self._pending_position: tuple[int, float] | None = None
         self._last_selected_pane = 0
+        self._annotations: tuple[Annotation, ...] = ()
         self._bead_heights: list[float] = []
         self.notice = QLabel(self)
         self.notice.setObjectName("missingTextNotice")
@@ -130,6 +132,7 @@ class ReadingView(QWidget):
 
     def show_pair(self, pair: TextPair, swapped: bool | None = None) -> None:
         self._pair = pair
+        self._annotations = ()
         if swapped is not None:
             self._swapped = swapped
         self._fill_panes()
@@ -188,6 +191,92 @@ class ReadingView(QWidget):
     def bead_top(self, bead: int) -> float:
         return self._bead_tops[bead]
 
+    # -- notes and highlights --------------------------------------------------------------------
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Draw the reader's highlights, and mark noted pairs on both sides and bookmarks."""
+        self._annotations = tuple(annotations)
+        self._draw_annotations()
+
+    def _draw_annotations(self) -> None:
+        if self._pair is None:
+            return
+        for pane_index, pane in enumerate(self.panes):
+            side = self._pane_sides()[pane_index]
+            highlights: list[Highlight] = []
+            noted: set[int] = set()
+            bookmarked: set[int] = set()
+            for annotation in self._annotations:
+                if not annotation.placed or annotation.position is None:
+                    continue
+                position = annotation.position
+                if annotation.kind == "note":
+                    # A note belongs to the pair: both languages show it.
+                    noted.update(self._pair_paragraphs(annotation.side, position.paragraph, side))
+                if annotation.kind == "bookmark":
+                    if annotation.side == side:
+                        bookmarked.add(position.paragraph)
+                elif annotation.side == side and position.end > position.start:
+                    highlights.append(
+                        Highlight(
+                            position.paragraph,
+                            position.start,
+                            position.end,
+                            annotation.colour,
+                            bool(annotation.note),
+                        )
+                    )
+            pane.set_highlights(highlights)
+            pane.set_margin_marks(noted, bookmarked)
+
+    def _pair_paragraphs(self, side: str, paragraph: int, shown_side: str) -> tuple[int, ...]:
+        """Paragraphs on ``shown_side`` that belong to the pair holding ``paragraph`` of ``side``."""
+        assert self._pair is not None
+        alignment = self._pair.alignment
+        if shown_side == side:
+            return (paragraph,)
+        return alignment.counterpart(side, paragraph)
+
+    def pane_of(self, side: str) -> int:
+        """Index (0 left, 1 right) of the pane showing ``side``."""
+        return self._pane_sides().index(side)
+
+    def text_selection(self) -> tuple[str, int, int, int] | None:
+        """(side, paragraph, start, end) of text selected in the pane used last."""
+        for pane_index in (self._last_selected_pane, 1 - self._last_selected_pane):
+            selection = self.panes[pane_index].text_selection()
+            if selection is not None and self.panes[pane_index].isVisibleTo(self):
+                return (self._pane_sides()[pane_index], *selection)
+        return None
+
+    def paragraph_in_focus(self) -> tuple[str, int] | None:
+        """The selected paragraph, or else the first paragraph at the top of the view."""
+        selection = self._current_selection()
+        if selection is not None:
+            return selection
+        if self._pair is None or not self._bead_tops:
+            return None
+        bead = self._side_alignment().beads[self.position()[0]]
+        for pane_index, side in enumerate(SIDES):
+            if getattr(bead, side):
+                return self._pane_sides()[pane_index], getattr(bead, side)[0]
+        return None
+
+    def show_annotation(self, side: str, paragraph: int, start: int, end: int) -> None:
+        """Scroll a note's pair level into view and select its quote."""
+        if self._pair is None:
+            return
+        self.scroll_to_paragraph(side, paragraph)
+        pane_index = self._pane_sides().index(side)
+        pane = self.panes[pane_index]
+        if end > start:
+            pane.show_range(paragraph, start, end)
+        else:
+            pane.select_paragraph(paragraph)
+        self._last_selected_pane = pane_index
+        self._mark_pair(pane_index, "pinned", paragraph)
+        self.restore_position(self._pair.alignment.bead_of(side, paragraph))
+
     # -- correcting the alignment ------------------------------------------------------------
 
     @property
@@ -202,6 +291,7 @@ class ReadingView(QWidget):
         position = self.position()
         self._pair = replace(self._pair, alignment=alignment)
         self._update_unsure()
+        self._draw_annotations()
         self._relevel()
         self.restore_position(*position)
         self.selection_changed.emit()
@@ -210,7 +300,8 @@ class ReadingView(QWidget):
         """The selected paragraph of "source" or "target", or -1."""
         return self.panes[self._pane_sides().index(side)].selected_paragraph()
 
-    def set_context_actions(self, actions: Sequence[QAction]) -> None:
+    def set_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions for the paragraph context menu; None stands for a separator."""
         for pane in self.panes:
             pane.context_actions = list(actions)
 
@@ -307,6 +398,7 @@ class ReadingView(QWidget):
         self._update_notice()
         self._update_measure()
         self._update_unsure()
+        self._draw_annotations()
         self._relevel()
         self.restore_position(0)
 

@@ -84,20 +84,37 @@ def test_roles_for_groups_and_documents(qapp: object) -> None:
     document = group(model, 1, 0, 1)
     undated = group(model, 3)
 
-    assert [model.data(year_1951, role) for role in TimelineRole] == [None, 2, "year", "1951"]
-    assert [model.data(july, role) for role in TimelineRole] == [None, 2, "month", "1951-07"]
-    assert [model.data(undated, role) for role in TimelineRole] == [None, 1, "undated", None]
+    assert [model.data(year_1951, role) for role in TimelineRole] == [None, 2, "year", "1951", None]
+    assert [model.data(july, role) for role in TimelineRole] == [None, 2, "month", "1951-07", None]
+    assert [model.data(undated, role) for role in TimelineRole] == [None, 1, "undated", None, None]
     assert [model.data(document, role) for role in TimelineRole] == [
         "mao-0721",
         None,
         "document",
         "1951-07-21",
+        [],
     ]
     assert model.data(group(model, 2, 1), TimelineRole.DATE) == "1967"  # month unknown
     assert model.data(year_1951, Qt.ItemDataRole.FontRole).bold()
     assert model.data(july, Qt.ItemDataRole.FontRole) is None
     assert "Mao to Stalin" in model.data(document, Qt.ItemDataRole.ToolTipRole)
     assert "21 July 1951" in model.data(document, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_documents_with_notes_or_bookmarks_carry_a_mark(qapp: object) -> None:
+    model = TimelineModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_library(Library(DOCUMENTS))
+    document = model.index_of_document("mao-0721")
+    changed: list[object] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(model.document_id(top)))
+    model.set_marks({"mao-0721": {"bookmark", "note"}})
+    assert changed == ["mao-0721"]
+    assert model.data(document, TimelineRole.MARKS) == ["bookmark", "note"]
+    assert not model.data(document, Qt.ItemDataRole.DecorationRole).isNull()
+    assert "bookmarked" in model.data(document, Qt.ItemDataRole.ToolTipRole)
+    model.set_marks({})
+    assert model.data(document, Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_tooltip_shows_markup_in_titles_literally(qapp: object) -> None:

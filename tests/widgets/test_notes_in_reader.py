@@ -1,0 +1,183 @@
+"""Highlights, notes and bookmarks made in the reading view: saved at once, drawn, undoable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.alignment_corrections import CorrectionStore
+from reader.core.annotation_store import AnnotationStore, StorageUnavailable
+from reader.core.corpus import load_paths
+from reader.core.library import Library
+from reader.models.annotation_service import AnnotationService
+from reader.models.timeline_model import TimelineRole
+from reader.paths import bundled_corpus_dir
+from reader.widgets.main_window import MainWindow
+from reader.widgets.ui_settings import UiSettings
+
+CABLE, TELEGRAM = "117421", "113013"
+BODY_EN, BODY_RU = 4, 1  # the cable's body paragraph in English and in Russian
+
+
+@pytest.fixture
+def store(tmp_path) -> AnnotationStore:
+    opened = AnnotationStore.open(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, store) -> MainWindow:
+    library = Library(load_paths([bundled_corpus_dir()]).documents)
+    data = tmp_path / "data"
+    window = MainWindow(
+        library,
+        UiSettings(data / "settings.ini"),
+        corrections=CorrectionStore(data),
+        annotations=AnnotationService(store),
+    )
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.open_document(CABLE)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def select_words(window: MainWindow, side: str, paragraph: int, words: str) -> None:
+    text = window.reading_view.text_of(side).paragraphs[paragraph]
+    start = text.index(words)
+    pane = window.reading_view.panes[window.reading_view.pane_of(side)]
+    pane.show_range(paragraph, start, start + len(words))
+    window.reading_view._last_selected_pane = window.reading_view.pane_of(side)
+
+
+def test_highlighting_selected_text_saves_it_at_once_and_draws_it(window, store) -> None:
+    select_words(window, "target", BODY_EN, "withdrawal of foreign troops")
+    window.highlight_action.trigger()
+    [saved] = store.for_document(CABLE)
+    assert saved.kind == "highlight"
+    assert saved.quote == "withdrawal of foreign troops"
+    assert (saved.side, saved.position.paragraph, saved.colour) == ("target", BODY_EN, "yellow")
+    assert [h.paragraph for h in window.reading_view.right._highlights] == [BODY_EN]
+    assert window.reading_view.left._highlights == ()
+
+
+def test_a_note_shows_on_both_language_sides(window, store) -> None:
+    select_words(window, "target", BODY_EN, "cipher message of 20 July")
+    note = window.add_note()
+    assert note is not None and note.kind == "note"
+    assert store.get(note.id) is not None
+    assert BODY_EN in window.reading_view.right._noted
+    assert BODY_RU in window.reading_view.left._noted  # the Russian counterpart is marked too
+
+
+def test_undo_and_redo_a_highlight(window, store) -> None:
+    select_words(window, "source", BODY_RU, "Вашу шифровку")
+    window.highlight_action.trigger()
+    assert len(store.for_document(CABLE)) == 1
+    window.undo_action.trigger()
+    assert store.for_document(CABLE) == []
+    assert window.reading_view.left._highlights == ()
+    window.redo_action.trigger()
+    assert store.for_document(CABLE)[0].quote == "Вашу шифровку"
+
+
+def test_document_bookmark_toggles_and_marks_the_timeline(window, store) -> None:
+    window.bookmark_document_action.trigger()
+    [bookmark] = store.for_document(CABLE)
+    assert bookmark.is_document_bookmark
+    index = window.timeline_model.index_of_document(CABLE)
+    assert window.timeline_model.data(index, TimelineRole.MARKS) == ["bookmark"]
+    assert window.bookmark_document_action.isChecked()
+    window.bookmark_document_action.trigger()
+    assert store.for_document(CABLE) == []
+    assert window.timeline_model.data(index, TimelineRole.MARKS) == []
+
+
+def test_paragraph_bookmark_draws_a_ribbon(window, store) -> None:
+    window.reading_view.right.select_paragraph(3)
+    window.bookmark_paragraph_action.trigger()
+    [bookmark] = store.for_document(CABLE)
+    assert (bookmark.kind, bookmark.side, bookmark.position.paragraph) == ("bookmark", "target", 3)
+    assert 3 in window.reading_view.right._bookmarked
+
+
+def test_editing_a_note_is_saved_and_undone_as_one_step(window, store) -> None:
+    select_words(window, "target", BODY_EN, "deferred to another time")
+    note = window.add_note()
+    window.edit_note(note.id, "Stalin", ["armistice"])
+    window.edit_note(note.id, "Stalin defers the point", ["armistice", "Korea"])
+    saved = store.get(note.id)
+    assert (saved.note, saved.tags) == ("Stalin defers the point", ("armistice", "Korea"))
+    window.undo_action.trigger()
+    assert store.get(note.id).note == ""
+    window.undo_action.trigger()  # and then the note itself
+    assert store.get(note.id) is None
+
+
+def test_delete_can_be_undone(window, store) -> None:
+    select_words(window, "target", BODY_EN, "peacefulness")
+    highlight = window.highlight_selection("green")
+    window.delete_annotation(highlight.id)
+    assert store.get(highlight.id) is None
+    window.undo_action.trigger()
+    assert store.get(highlight.id).colour == "green"
+
+
+def test_opening_a_note_jumps_to_its_document_and_selects_the_quote(window, store) -> None:
+    select_words(window, "target", BODY_EN, "American reluctance")
+    highlight = window.highlight_selection("blue")
+    window.open_document(TELEGRAM)
+    window.open_annotation(highlight)
+    assert window.current_id == CABLE
+    assert window.reading_view.right.textCursor().selectedText() == "American reluctance"
+    assert window.reading_view.left.marked("pinned") == (BODY_RU,)
+
+
+def test_export_gives_both_languages_and_reimport_adds_nothing(window, store, tmp_path) -> None:
+    select_words(window, "target", BODY_EN, "withdrawal of foreign troops")
+    note = window.add_note()
+    window.edit_note(note.id, "Key concession", ["armistice"])
+    markdown = tmp_path / "notes.md"
+    window.write_notes_export(markdown, "md")
+    text = markdown.read_text(encoding="utf-8")
+    assert "withdrawal of foreign troops" in text
+    assert "Вашу шифровку от 20 июля получили" in text  # the counterpart in Russian
+    assert "APRF, f. 45, op. 1, d. 340" in text
+    assert "Key concession" in text
+    exported = tmp_path / "notes.json"
+    window.write_notes_export(exported, "json")
+    assert json.loads(exported.read_text(encoding="utf-8"))
+    report = window.read_notes_import(exported)
+    assert report is not None and report.added == []
+    assert "Imported notes from notes.json" in window.last_notice_box.text()
+    assert len(store.all()) == 1
+
+
+def test_a_read_only_data_folder_keeps_edits_in_memory_until_writing_works(
+    window, store, monkeypatch
+) -> None:
+    real_save = store.save
+
+    def refuse(_annotation) -> None:
+        raise StorageUnavailable(
+            "attempt to write a readonly database", Path("annotations.sqlite3")
+        )
+
+    monkeypatch.setattr(store, "save", refuse)
+    select_words(window, "target", BODY_EN, "peacefulness")
+    highlight = window.highlight_selection("pink")
+    assert store.get(highlight.id) is None  # not on disk yet...
+    assert window.annotations.pending_count == 1
+    assert [h.colour for h in window.reading_view.right._highlights] == ["pink"]  # ...but shown
+    assert "kept" in window.last_notice_box.text()
+    assert window.last_notice_box.icon() == QMessageBox.Icon.Warning
+    monkeypatch.setattr(store, "save", real_save)
+    assert window.annotations.retry()
+    assert store.get(highlight.id) is not None
+    assert window.annotations.pending_count == 0
+    assert window.statusBar().currentMessage() == "Your notes are saved again."
