@@ -8,6 +8,7 @@ Latin-script language, else the language whose commonest words it uses most (tie
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.core.languages import CYRILLIC_LANGUAGES, NON_LATIN_LANGUAGES, UNDETERMINED
 
@@ -51,10 +52,12 @@ def segment_languages(
 def _script_language(text: str, named: list[str], cyrillic: list[str]) -> str | None:
     """The language of a segment from its script; Latin and Cyrillic narrowed by the metadata."""
     counts = dict.fromkeys(_SCRIPT_RANGES, 0)
-    for char in text:
+    # Classify each distinct character once: a 10 KB text has ~100 distinct characters, and the
+    # per-character Python loop was three quarters of the time to parse a file.
+    for char, number in Counter(text).items():
         script = _script(char)
         if script:
-            counts[script] += 1
+            counts[script] += number
     if sum(counts.values()) < _MIN_LETTERS:
         return None
     kana = counts.pop("kana")
