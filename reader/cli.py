@@ -19,7 +19,9 @@ from reader import APP_NAME, __version__
 from reader.paths import DATA_DIR_ENV
 
 # Subcommand modules in reader.commands, loaded only when used so the GUI starts without them.
-SUBCOMMANDS = ("inspect", "align")
+SUBCOMMANDS = ("inspect", "align", "import", "search", "notes")
+# Command names that are not valid module names ("import" is a Python keyword).
+_COMMAND_MODULES = {"import": "import_documents"}
 
 
 def _global_parser(add_help: bool) -> argparse.ArgumentParser:
@@ -43,7 +45,7 @@ def _global_parser(add_help: bool) -> argparse.ArgumentParser:
 
 
 def _load_command(name: str) -> ModuleType:
-    return importlib.import_module(f"reader.commands.{name}")
+    return importlib.import_module(f"reader.commands.{_COMMAND_MODULES.get(name, name)}")
 
 
 def _split_at_subcommand(argv: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -1,0 +1,102 @@
+"""``parallel-reader search QUERY [--json] [--limit N]``: search the library from the terminal.
+
+The catalog and the index are brought up to date first (only new or changed files are parsed).
+Each hit prints as document id, title, date, language, paragraph index and snippet; ``--json``
+gives the same fields plus the highlight spans (offsets into the snippet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.commands.inspect import _write
+from reader.core.catalog import Catalog
+from reader.core.search_index import DocumentHits, Hit, QueryError, SearchIndex
+from reader.core.user_library import library_folders
+from reader.paths import bundled_corpus_dir, data_dir
+
+NAME = "search"
+HELP = 'Search every document and note: words, "phrases", prefix*, AND/OR/NOT, (groups).'
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="what to search for")
+    parser.add_argument("--json", action="store_true", help="print a JSON array of documents")
+    parser.add_argument("--limit", type=int, default=20, metavar="N", help="documents (default 20)")
+    parser.add_argument(
+        "--order", choices=("relevance", "date"), default="relevance", help="sort documents by"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus) if getattr(args, "corpus", None) else bundled_corpus_dir()
+    catalog = Catalog.open()
+    index = SearchIndex.open()
+    try:
+        catalog.refresh(library_folders(corpus, data_dir()))
+        index.ensure_fresh(catalog)
+        results = index.search(" ".join(args.query), limit=max(args.limit, 1), order=args.order)
+    except QueryError as error:
+        print(f"parallel-reader search: {error}", file=sys.stderr)
+        return 2
+    finally:
+        index.close()
+        catalog.close()
+    if args.json:
+        _write(
+            json.dumps([_json(result) for result in results], ensure_ascii=False, indent=2) + "\n"
+        )
+    else:
+        _write("".join(_text(result) for result in results) or "No documents match.\n")
+    return 0
+
+
+def _location(hit: Hit) -> str:
+    if hit.kind == "text":
+        return f"{hit.language} paragraph {hit.paragraph}"
+    if hit.kind == "note":
+        return "note"
+    return hit.kind
+
+
+def _text(result: DocumentHits) -> str:
+    lines = [f"{result.document_id}  {result.date or 'undated'}  {result.title}"]
+    for hit in result.hits:
+        lines.append(f"  [{_location(hit)}] {_marked(hit)}")
+    if result.total_hits > len(result.hits):
+        lines.append(f"  … {result.total_hits - len(result.hits)} more hits")
+    return "\n".join(lines) + "\n\n"
+
+
+def _marked(hit: Hit) -> str:
+    """The snippet with hits between »« so they show in a plain terminal."""
+    text, out, position = hit.snippet, [], 0
+    for start, end in hit.spans:
+        out += [text[position:start], "»", text[start:end], "«"]
+        position = end
+    return "".join([*out, text[position:]])
+
+
+def _json(result: DocumentHits) -> dict[str, Any]:
+    return {
+        "id": result.document_id,
+        "title": result.title,
+        "date": result.date,
+        "total_hits": result.total_hits,
+        "hits": [
+            {
+                "kind": hit.kind,
+                "language": hit.language,
+                "side": hit.side,
+                "paragraph": hit.paragraph,
+                "annotation_id": hit.annotation_id,
+                "snippet": hit.snippet,
+                "spans": [list(span) for span in hit.spans],
+            }
+            for hit in result.hits
+        ],
+    }

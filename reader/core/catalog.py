@@ -1,0 +1,443 @@
+"""What the library holds, without parsing it: a metadata catalog in SQLite for lazy loading.
+
+Startup with thousands of documents cannot parse every file (about 5 ms each), so the metadata
+the timeline and the facets need is kept in ``catalog.sqlite3`` in the cache directory, with each
+file's size and mtime_ns. :meth:`Catalog.refresh` stats every file and parses only new or changed
+ones; :meth:`Catalog.entries` gives light :class:`DocumentSummary` records in date order; a text
+is parsed only when :func:`load_document` opens it.
+
+The catalog is a cache: a missing, corrupt or older-schema file is deleted and rebuilt without a
+word to the user. One :class:`Catalog` belongs to one thread; a worker opens its own (WAL mode lets
+a reader and a writer share the file).
+
+Folders passed to :meth:`Catalog.refresh` are ranked in order: when two files carry the same
+record id, the one in the later folder wins (the user's library after the bundled corpus), as
+``Library.add`` replaces a record with the same id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import platformdirs
+
+from reader.core.corpus import DOCUMENT_SUFFIXES
+from reader.core.document import Document, ParseError
+from reader.core.parsing import parse_file
+
+CACHE_DIR_ENV = "PARALLEL_READER_CACHE_DIR"  # shared with reader.core.alignment_cache
+CATALOG_FILE = "catalog.sqlite3"
+SCHEMA_VERSION = 2
+_SUFFIXES = tuple(DOCUMENT_SUFFIXES)
+_SEPARATOR = "\x1f"  # joins list fields in one column: never in a name, cheaper than JSON
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+
+def cache_root() -> Path:
+    """The user cache directory: ``$PARALLEL_READER_CACHE_DIR`` or the platform's, created."""
+    chosen = os.environ.get(CACHE_DIR_ENV)
+    path = Path(chosen or platformdirs.user_cache_dir("parallel-reader", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class DocumentSummary(NamedTuple):
+    """What the timeline and the facets need of a document, without its texts.
+
+    A NamedTuple, not a dataclass: 10,000 of them are built at every startup, and a tuple is
+    built several times faster than a frozen dataclass. The file is kept as a string and made a
+    Path on demand, because parsing 10,000 Paths costs more than the rest of the load.
+    """
+
+    id: str
+    title: str
+    date: str | None
+    file: str
+    original_language: str | None = None
+    languages: tuple[str, ...] = ()  # ISO codes of the texts present, in file order
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
+
+    @property
+    def date_sort_key(self) -> tuple[int, str, str]:
+        """The same order as ``Document.date_sort_key``."""
+        return _sort_key(self.date, self.title)
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file's identity for staleness: path, size and modification time in nanoseconds."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh changed, and every file that is not (or no longer) a readable document."""
+
+    added: list[str] = field(default_factory=list)  # record ids
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[ParseError] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def summary_of(document: Document, path: Path) -> DocumentSummary:
+    return DocumentSummary(
+        id=document.id,
+        title=document.title,
+        date=document.date,
+        file=str(path),
+        original_language=document.original_language,
+        languages=tuple(text.language for text in document.texts),
+        people=document.people,
+        places=document.places,
+        subjects=document.subjects,
+    )
+
+
+def load_document(entry: DocumentSummary) -> Document:
+    """Parse the document behind a summary (on open). Raises ParseError if it is gone or bad."""
+    return parse_file(entry.path)
+
+
+def _sort_key(date: str | None, title: str) -> tuple[int, str, str]:
+    if not date:
+        return (1, "", title.casefold())
+    return (0, date + "-99" * (2 - date.count("-")), title.casefold())
+
+
+_SCHEMA = """
+CREATE TABLE files (
+    path TEXT PRIMARY KEY,
+    folder_rank INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    id TEXT,
+    title TEXT,
+    date TEXT,
+    undated INTEGER,
+    date_key TEXT,
+    title_key TEXT,
+    original_language TEXT,
+    languages TEXT,
+    people TEXT,
+    places TEXT,
+    subjects TEXT,
+    error TEXT  -- set for a file that does not parse, so a warm refresh does not retry it
+);
+CREATE INDEX files_order ON files (undated, date_key, title_key);
+CREATE TABLE folders (path TEXT PRIMARY KEY, rank INTEGER NOT NULL);
+"""
+
+_COLUMNS = "id, title, date, path, original_language, languages, people, places, subjects"
+
+
+class Catalog:
+    """The metadata of every document file under the library folders, kept in SQLite."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, cache_dir: Path | None = None) -> Catalog:
+        """Open (or silently rebuild) ``catalog.sqlite3`` in ``cache_dir`` (default: cache_root())."""
+        directory = Path(cache_dir) if cache_dir is not None else cache_root()
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / CATALOG_FILE
+        return cls(open_cache_database(path, SCHEMA_VERSION, _SCHEMA), path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def entries(self) -> list[DocumentSummary]:
+        """Every readable document in date order (undated last), one per record id."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS}, folder_rank FROM files WHERE error IS NULL "
+            "ORDER BY undated, date_key, title_key, path"
+        ).fetchall()
+        winners: dict[str, tuple[int, int]] = {}  # id -> (rank, row position)
+        for position, row in enumerate(rows):
+            best = winners.get(row[0])
+            if best is None or row[9] > best[0]:
+                winners[row[0]] = (row[9], position)
+        keep = sorted(position for _, position in winners.values())
+        return [_summary(rows[position]) for position in keep]
+
+    def errors(self) -> list[ParseError]:
+        rows = self._db.execute("SELECT path, error FROM files WHERE error IS NOT NULL")
+        return [ParseError(Path(path), reason) for path, reason in rows]
+
+    def stamps(self) -> dict[str, FileStamp]:
+        """Record id -> the stamp of the file that supplies it (for the search index)."""
+        winners = {entry.id: entry.file for entry in self.entries()}
+        rows = self._db.execute("SELECT path, size, mtime_ns FROM files WHERE error IS NULL")
+        by_path = {path: (size, mtime) for path, size, mtime in rows}
+        return {
+            doc_id: FileStamp(Path(file), *by_path[file])
+            for doc_id, file in winners.items()
+            if file in by_path
+        }
+
+    def ids_in(self, folder: Path) -> set[str]:
+        """Record ids of the readable documents under ``folder`` (e.g. the bundled corpus)."""
+        prefix = str(Path(folder)) + os.sep
+        rows = self._db.execute(
+            "SELECT id FROM files WHERE error IS NULL AND substr(path, 1, ?) = ?",
+            (len(prefix), prefix),
+        )
+        return {row[0] for row in rows}
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def refresh(
+        self,
+        folders: Sequence[Path],
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        on_parsed: Callable[[Document], None] | None = None,
+    ) -> RefreshReport:
+        """Bring the catalog in line with the files under ``folders``; parse only what changed.
+
+        ``on_parsed`` sees each newly parsed document (the search index takes it from there, so
+        a changed file is parsed once). ``progress(done, total, path)`` is called per parsed file.
+        """
+        report = RefreshReport()
+        known = {
+            path: (size, mtime, doc_id, rank)
+            for path, size, mtime, doc_id, rank in self._db.execute(
+                "SELECT path, size, mtime_ns, id, folder_rank FROM files"
+            )
+        }
+        found = dict(_scan(folders))
+        self._drop_vanished(known, found, report)
+        stale = [
+            (path, stat, rank)
+            for path, (stat, rank) in found.items()
+            if known.get(path, (None, None))[:2] != (stat.st_size, stat.st_mtime_ns)
+        ]
+        report.unchanged = len(found) - len(stale)
+        self._set_ranks(found, known)
+        self._remember_folders(folders)
+        self._parse_stale(stale, known, report, progress, cancelled, on_parsed)
+        report.errors = self.errors()
+        return report
+
+    def _drop_vanished(self, known: dict, found: dict, report: RefreshReport) -> None:
+        vanished = [path for path in known if path not in found]
+        report.removed = [known[path][2] for path in vanished if known[path][2]]
+        with self._db:
+            self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in vanished])
+
+    def _set_ranks(self, found: dict[str, tuple[os.stat_result, int]], known: dict) -> None:
+        moved = [
+            (rank, path)
+            for path, (_, rank) in found.items()
+            if path in known and known[path][3] != rank
+        ]
+        if moved:  # a warm start writes nothing
+            with self._db:
+                self._db.executemany("UPDATE files SET folder_rank = ? WHERE path = ?", moved)
+
+    def _remember_folders(self, folders: Sequence[Path]) -> None:
+        """Kept so that ``record`` ranks a file before the next refresh sees it."""
+        wanted = [(str(Path(folder)), rank) for rank, folder in enumerate(folders)]
+        if sorted(self._db.execute("SELECT path, rank FROM folders")) == sorted(wanted):
+            return
+        with self._db:
+            self._db.execute("DELETE FROM folders")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO folders VALUES (?, ?)",
+                wanted,
+            )
+
+    def _rank_of(self, path: Path) -> int:
+        folders = self._db.execute("SELECT path, rank FROM folders").fetchall()
+        ranks = [rank for folder, rank in folders if str(path).startswith(folder + os.sep)]
+        return max(ranks, default=len(folders))
+
+    def _parse_stale(
+        self,
+        stale: list[tuple[str, os.stat_result, int]],
+        known: dict,
+        report: RefreshReport,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+        on_parsed: Callable[[Document], None] | None,
+    ) -> None:
+        # Commit in batches: one transaction per file would make a cold rebuild fsync-bound.
+        for start in range(0, len(stale), 100):
+            with self._db:
+                for done, (path, stat, rank) in enumerate(stale[start : start + 100], start):
+                    if cancelled is not None and cancelled():
+                        report.cancelled = True
+                        return
+                    document = self._parse_one(Path(path), stat, rank)
+                    if document is not None:
+                        (report.updated if path in known else report.added).append(document.id)
+                        if on_parsed is not None:
+                            on_parsed(document)
+                    if progress is not None:
+                        progress(done + 1, len(stale), path)
+
+    def _parse_one(self, path: Path, stat: os.stat_result, rank: int) -> Document | None:
+        try:
+            document = parse_file(path)
+        except ParseError as error:
+            self._store_error(path, stat, rank, error.reason)
+            return None
+        except Exception as error:  # a parser bug must not stop the other files
+            self._store_error(path, stat, rank, f"unexpected error: {error!r}")
+            return None
+        self.record(document, path, stat=stat, rank=rank)
+        return document
+
+    def record(
+        self,
+        document: Document,
+        path: Path,
+        *,
+        stat: os.stat_result | None = None,
+        rank: int | None = None,
+    ) -> None:
+        """Store one parsed document (the importer calls this so the catalog stays warm)."""
+        stat = stat or path.stat()
+        if rank is None:
+            rank = self._rank_of(path)
+        undated, date_key, title_key = document.date_sort_key
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)",
+            (
+                str(path), rank, stat.st_size, stat.st_mtime_ns, document.id, document.title,
+                document.date, undated, date_key, title_key, document.original_language,
+                _join(text.language for text in document.texts), _join(document.people),
+                _join(document.places), _join(document.subjects),
+            ),
+        )  # fmt: skip
+
+    def _store_error(self, path: Path, stat: os.stat_result, rank: int, reason: str) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO files (path, folder_rank, size, mtime_ns, error) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (str(path), rank, stat.st_size, stat.st_mtime_ns, reason),
+        )
+
+    def commit(self) -> None:
+        self._db.commit()
+
+
+# ---------------------------------------------------------------------------------------------
+# Files on disk
+
+
+def _scan(folders: Sequence[Path]) -> Iterator[tuple[str, tuple[os.stat_result, int]]]:
+    """(path, (stat, folder rank)) for every document file, by the rules of iter_document_files.
+
+    os.scandir hands back the directory entries with their types, so 10,000 files cost one stat
+    each and no more.
+    """
+    for rank, folder in enumerate(folders):
+        if Path(folder).is_dir():
+            for path, stat in _walk(str(Path(folder))):
+                yield path, (stat, rank)
+
+
+def _walk(folder: str) -> Iterator[tuple[str, os.stat_result]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir():
+                yield from _walk(entry.path)
+            elif entry.name.lower().endswith(_SUFFIXES) and entry.is_file():
+                yield entry.path, entry.stat()
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows and the database file
+
+
+def _join(values: Iterable[str]) -> str:
+    return _SEPARATOR.join(values)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(value.split(_SEPARATOR)) if value else ()
+
+
+def _summary(row: tuple) -> DocumentSummary:
+    doc_id, title, date, path, original, languages, people, places, subjects = row[:9]
+    return DocumentSummary(
+        doc_id, title, date, path, original,
+        _split(languages), _split(people), _split(places), _split(subjects),
+    )  # fmt: skip
+
+
+def open_cache_database(path: Path, version: int, schema: str) -> sqlite3.Connection:
+    """Open a cache database, rebuilding it when missing, corrupt or of another schema version.
+
+    The file holds nothing that cannot be recomputed from the documents, so a bad file is
+    deleted rather than repaired, and the user is never asked.
+    """
+    try:
+        return _open_checked(path, version, schema)
+    except sqlite3.DatabaseError:
+        _delete_database(path)
+        return _open_checked(path, version, schema)
+
+
+def _open_checked(path: Path, version: int, schema: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=10)
+    try:
+        found = connection.execute("PRAGMA user_version").fetchone()[0]
+        if found != version:
+            connection.close()
+            _delete_database(path)
+            connection = sqlite3.connect(path, timeout=10)
+            _create(connection, version, schema)
+        else:
+            # quick_check reads every page; the header check above already caught garbage files,
+            # and a damaged page surfaces as DatabaseError on the first query that meets it.
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
+        return connection
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+
+
+def _create(connection: sqlite3.Connection, version: int, schema: str) -> None:
+    with connection:
+        connection.executescript(schema)
+        connection.execute(f"PRAGMA user_version = {int(version)}")
+
+
+def _delete_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()

@@ -1,0 +1,549 @@
+"""Full-text search over every document and note: SQLite FTS5 with Snowball stems.
+
+Layout of ``search.sqlite3`` (in the cache directory; rebuilt silently when missing or corrupt):
+
+* ``rows``: one row per searchable unit with its original text: each paragraph of each text
+  (document id, side, language, paragraph index), each metadata field (title, summary, citation,
+  people, places, subjects) and each note (annotation id);
+* ``fts``: a *contentless* FTS5 table with two columns per row: ``stems`` (every word as its
+  Snowball stem, so «шифровку» meets «шифровка») and ``words`` (every word folded but unstemmed,
+  for prefix queries: "negotiat*" must not depend on where the stemmer cut). Contentless keeps the
+  text once, in ``rows``; the price is that a delete must hand FTS5 the very terms it inserted,
+  which are recomputed from ``rows`` (the terms' version is stored, and a change rebuilds all);
+* ``docs``: per document the title, date, length in words and the file stamp it was built from;
+* ``keys``: a small stable integer per document id. A row's rowid is ``key << 20 | unit``, units
+  being paragraphs (from 0), metadata fields (from 2**18) and notes (from 2**19). So the documents
+  a query matches are counted by FTS5 and SQLite alone (``GROUP BY rowid >> 20``), without
+  touching ``rows`` or computing a per-paragraph rank for 50,000 matching paragraphs; per-paragraph
+  bm25 and the texts are read only for the documents shown.
+
+AND, OR and NOT combine documents; a word or phrase matches within one paragraph or field.
+Documents are ranked by BM25 at the document level (hits of each query part, saturated and
+normalised by document length, weighted by the part's rarity; title hits count triple).
+
+Snippets and highlight spans are computed here from the original text, so the UI gets plain text
+and ``(start, end)`` offsets: nothing from a document is ever turned into markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reader.core import stemming
+from reader.core.catalog import (
+    Cancelled,
+    Catalog,
+    FileStamp,
+    Progress,
+    cache_root,
+    open_cache_database,
+)
+from reader.core.document import Document, ParseError
+from reader.core.parsing import parse_file
+from reader.core.search_query import Node, QueryError, Terms, compile_query
+
+__all__ = ["DocumentHits", "Hit", "QueryError", "SearchIndex"]
+
+INDEX_FILE = "search.sqlite3"
+SCHEMA_VERSION = 2
+Order = Literal["relevance", "date"]
+METADATA_FIELDS = ("title", "summary", "citation", "people", "places", "subjects")
+UNIT_BITS = 20
+_UNITS = 1 << UNIT_BITS
+_META_BASE = 1 << 18  # metadata units: _META_BASE + index in METADATA_FIELDS
+_NOTE_BASE = 1 << 19  # note units
+_K1, _B = 1.2, 0.75  # BM25 constants, as FTS5's own bm25()
+# Per-document hit counts: a title hit counts 3, another metadata hit 1.5, a paragraph or note 1.
+_DOCUMENT_HITS = f"""
+    SELECT rowid >> {UNIT_BITS}, sum(CASE
+        WHEN (rowid & {_UNITS - 1}) = {_META_BASE} THEN 3.0
+        WHEN (rowid & {_UNITS - 1}) BETWEEN {_META_BASE} AND {_NOTE_BASE - 1} THEN 1.5
+        ELSE 1.0 END)
+    FROM fts WHERE fts MATCH ? GROUP BY 1
+"""
+_SNIPPET_CHARS = 240
+_SNIPPET_LEAD = 60  # characters kept before the first hit
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE keys (doc_id TEXT PRIMARY KEY, key INTEGER UNIQUE NOT NULL);
+CREATE TABLE docs (
+    doc_id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT,
+    undated INTEGER NOT NULL, date_key TEXT NOT NULL, title_key TEXT NOT NULL,
+    path TEXT, size INTEGER, mtime_ns INTEGER, length INTEGER NOT NULL
+);
+CREATE TABLE rows (
+    rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, side TEXT,
+    language TEXT, paragraph INTEGER, annotation_id TEXT, text TEXT NOT NULL
+);
+CREATE INDEX rows_note ON rows (annotation_id) WHERE annotation_id IS NOT NULL;
+CREATE VIRTUAL TABLE fts USING fts5(
+    stems, words, content='', tokenize='unicode61 remove_diacritics 0'
+);
+"""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching unit: a paragraph, a metadata field or a note, with a highlighted snippet."""
+
+    kind: str  # "text", one of METADATA_FIELDS, or "note"
+    side: str | None  # "transcript" / "translation" for kind "text"
+    language: str | None
+    paragraph: int | None  # index in that text's paragraphs, for kind "text"
+    annotation_id: str | None  # for kind "note"
+    snippet: str  # plain text; "…" marks a cut
+    spans: tuple[tuple[int, int], ...]  # offsets of the hits in ``snippet``
+
+
+@dataclass(frozen=True)
+class DocumentHits:
+    document_id: str
+    title: str
+    date: str | None
+    score: float  # higher is better (document-level BM25)
+    hits: tuple[Hit, ...]
+    total_hits: int  # hits beyond ``hits`` were cut by ``per_document``
+
+
+@dataclass(frozen=True)
+class _DocInfo:
+    doc_id: str
+    title: str
+    date: str | None
+    sort_key: tuple[int, str, str]
+    length: int
+
+
+class SearchIndex:
+    """The search index file; one instance per thread (WAL lets a reader and a writer share it)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        self._algorithms = self._load_algorithms()
+        self._info: dict[int, _DocInfo] | None = None  # by key; dropped when the file changes
+        self._info_version = -1
+        self._average_length = 0.0
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> SearchIndex:
+        """Open ``path`` (default ``<cache>/search.sqlite3``), rebuilding it if unusable."""
+        path = Path(path) if path is not None else cache_root() / INDEX_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = open_cache_database(path, SCHEMA_VERSION, _SCHEMA)
+        index = cls(connection, path)
+        if index._meta("terms_version") != stemming.TERMS_VERSION:
+            index._reset()
+        return index
+
+    def close(self) -> None:
+        self._db.commit()
+        self._db.close()
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_document(self, document: Document, stamp: FileStamp | None = None) -> None:
+        """Index (or re-index) a document; ``stamp`` records which file version it came from."""
+        key = self._key(document.id)
+        self._delete_units(key, 0, _NOTE_BASE)
+        rows = list(_document_rows(document))
+        length = self._insert_rows(document.id, key, rows)
+        undated, date_key, title_key = document.date_sort_key
+        path = stamp or _stamp_of(document.path)
+        self._db.execute(
+            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                document.id, document.title, document.date, undated, date_key, title_key,
+                str(path.path) if path else None, path.size if path else None,
+                path.mtime_ns if path else None, length,
+            ),
+        )  # fmt: skip
+        self._note_algorithms(document)
+
+    def remove_document(self, document_id: str) -> None:
+        """Drop a document's texts and metadata (its notes stay until the notes say otherwise)."""
+        key = self._key(document_id, create=False)
+        if key is not None:
+            self._delete_units(key, 0, _NOTE_BASE)
+        self._db.execute("DELETE FROM docs WHERE doc_id = ?", (document_id,))
+
+    def index_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
+        """Add or replace notes given as (annotation id, document id, note text)."""
+        for annotation_id, document_id, text in notes:
+            self._delete_where("annotation_id = ?", (annotation_id,))
+            if text.strip():
+                key = self._key(document_id)
+                top = self._db.execute(
+                    "SELECT max(rowid) FROM rows WHERE rowid BETWEEN ? AND ?",
+                    ((key << UNIT_BITS) + _NOTE_BASE, (key << UNIT_BITS) + _UNITS - 1),
+                ).fetchone()[0]
+                unit = (top & (_UNITS - 1)) + 1 if top is not None else _NOTE_BASE
+                row = (unit, "note", None, None, None, annotation_id, text)
+                self._insert_rows(document_id, key, [row])
+
+    def remove_notes(self, annotation_ids: Iterable[str]) -> None:
+        for annotation_id in annotation_ids:
+            self._delete_where("annotation_id = ?", (annotation_id,))
+
+    def replace_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
+        """Make the indexed notes exactly ``notes`` (at startup, from the notes store)."""
+        self._delete_where("kind = 'note'", ())
+        self.index_notes(notes)
+
+    def ensure_fresh(
+        self,
+        catalog: Catalog,
+        *,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> int:
+        """Index what the catalog has and the index lacks or has stale; drop the rest.
+
+        Returns the number of documents (re)indexed. Parses only those documents.
+        """
+        stamps = catalog.stamps()
+        indexed = {
+            doc_id: (path, size, mtime)
+            for doc_id, path, size, mtime in self._db.execute(
+                "SELECT doc_id, path, size, mtime_ns FROM docs"
+            )
+        }
+        for doc_id in indexed.keys() - stamps.keys():
+            self.remove_document(doc_id)
+        stale = [
+            stamp
+            for doc_id, stamp in stamps.items()
+            if indexed.get(doc_id) != (str(stamp.path), stamp.size, stamp.mtime_ns)
+        ]
+        return self._index_files(stale, progress, cancelled)
+
+    def _index_files(
+        self, stale: list[FileStamp], progress: Progress | None, cancelled: Cancelled | None
+    ) -> int:
+        done = 0
+        for stamp in stale:
+            if cancelled is not None and cancelled():
+                break
+            # A bad file is the catalog's to report; the next refresh drops it from the index too.
+            with contextlib.suppress(ParseError):
+                self.add_document(parse_file(stamp.path), stamp)
+            done += 1
+            if done % 100 == 0:
+                self.commit()  # readers in other threads see progress; a crash loses little
+            if progress is not None:
+                progress(done, len(stale), str(stamp.path))
+        self.commit()
+        return done
+
+    # -- searching -------------------------------------------------------------------------
+
+    def search(
+        self, query: str, limit: int = 50, order: Order = "relevance", per_document: int = 3
+    ) -> list[DocumentHits]:
+        """Documents matching ``query``, best (or earliest) first. Raises QueryError if invalid.
+
+        Each document carries up to ``per_document`` hits (``total_hits`` counts them all):
+        metadata fields first, then notes, then paragraphs in reading order.
+        """
+        compiled = compile_query(query, self._algorithms)
+        info = self._document_info()
+        positive: list[str] = []
+        scores = self._evaluate(compiled.tree, info, positive, {})
+        if order == "date":
+            missing = (2, "", "")  # notes on a document not (yet) indexed go last
+            keys = sorted(scores, key=lambda k: (info[k].sort_key if k in info else missing, k))
+        else:
+            keys = sorted(scores, key=lambda k: (-scores[k], k))
+        keys = keys[: max(limit, 0)]
+        expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
+        hit_rows = self._hit_rowids(expression, keys)
+        shown = [rowid for key in keys for rowid in hit_rows.get(key, [])[:per_document]]
+        rows = self._rows(shown)
+        return [
+            DocumentHits(
+                document_id=info[key].doc_id if key in info else self._doc_id(key),
+                title=info[key].title if key in info else "",
+                date=info[key].date if key in info else None,
+                score=scores[key],
+                hits=tuple(
+                    _hit(rows[rowid], compiled.terms)
+                    for rowid in hit_rows.get(key, [])[:per_document]
+                ),
+                total_hits=len(hit_rows.get(key, [])),
+            )
+            for key in keys
+        ]
+
+    def document_hits(self, query: str, document_id: str) -> list[Hit]:
+        """Every hit of ``query`` in one document (to expand a result or step through its hits)."""
+        compiled = compile_query(query, self._algorithms)
+        key = self._key(document_id, create=False)
+        positive: list[str] = []
+        if key is None or key not in self._evaluate(compiled.tree, {}, positive, {}):
+            return []
+        expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
+        rowids = self._hit_rowids(expression, [key]).get(key, [])
+        rows = self._rows(rowids)
+        return [_hit(rows[rowid], compiled.terms) for rowid in rowids]
+
+    def _hit_rowids(self, expression: str, keys: list[int]) -> dict[int, list[int]]:
+        """The matching rows of the chosen documents, grouped by document, in display order.
+
+        One pass over the query's doclists, filtered to the chosen documents inside SQLite: asking
+        FTS5 once per document would merge a prefix's doclists once per document.
+        """
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        found = self._db.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ? AND (rowid >> {UNIT_BITS}) IN ({marks})",
+            (expression, *keys),
+        ).fetchall()
+        grouped: dict[int, list[int]] = {}
+        for (rowid,) in found:
+            grouped.setdefault(rowid >> UNIT_BITS, []).append(rowid)
+        for rowids in grouped.values():
+            rowids.sort(key=_display_order)
+        return grouped
+
+    def _evaluate(
+        self, node: Node, info: dict[int, _DocInfo], positive: list[str], seen: dict
+    ) -> dict[int, float]:
+        """Document key -> score for a query tree: leaves per paragraph, operators per document."""
+        operator, operand = node
+        if operator == "leaf":
+            assert isinstance(operand, str)
+            positive.append(operand)
+            if operand not in seen:
+                seen[operand] = self._leaf_scores(operand, info)
+            return seen[operand]
+        if operator == "not":
+            left = self._evaluate(operand[0], info, positive, seen)
+            right = self._evaluate(operand[1], info, [], seen)  # excluded words are not hits
+            return {key: score for key, score in left.items() if key not in right}
+        parts = [self._evaluate(child, info, positive, seen) for child in operand]
+        keys = set(parts[0]).intersection(*parts[1:]) if operator == "and" else set().union(*parts)
+        return {key: sum(part.get(key, 0.0) for part in parts) for key in keys}
+
+    def _leaf_scores(self, expression: str, info: dict[int, _DocInfo]) -> dict[int, float]:
+        """BM25 of each matching document for one word or phrase, from its hit counts."""
+        try:
+            counts = self._db.execute(_DOCUMENT_HITS, (expression,)).fetchall()
+        except sqlite3.OperationalError as error:
+            raise QueryError(f"The search could not be understood ({error}).") from None
+        total = max(len(info), len(counts), 1)
+        idf = math.log(1 + (total - len(counts) + 0.5) / (len(counts) + 0.5))
+        average = self._average_length
+        scores = {}
+        for key, hits in counts:
+            entry = info.get(key)
+            ratio = entry.length / average if entry and average else 1.0
+            scores[key] = idf * hits * (_K1 + 1) / (hits + _K1 * (1 - _B + _B * ratio))
+        return scores
+
+    def _rows(self, rowids: list[int]) -> dict[int, tuple]:
+        result: dict[int, tuple] = {}
+        for chunk in _chunks(rowids, 500):
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT rowid, kind, side, language, paragraph, annotation_id, text "
+                f"FROM rows WHERE rowid IN ({marks})"
+            )
+            result.update((row[0], row[1:]) for row in self._db.execute(query, chunk))
+        return result
+
+    def _document_info(self) -> dict[int, _DocInfo]:
+        """Title, date and length of every document by key, re-read only after a change."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._info is None or version != self._info_version or self._db.in_transaction:
+            rows = self._db.execute(
+                "SELECT k.key, d.doc_id, d.title, d.date, d.undated, d.date_key, d.title_key, "
+                "d.length FROM docs AS d JOIN keys AS k ON k.doc_id = d.doc_id"
+            )
+            self._info = {
+                key: _DocInfo(doc_id, title, date, (undated, date_key, title_key), length)
+                for key, doc_id, title, date, undated, date_key, title_key, length in rows
+            }
+            lengths = [entry.length for entry in self._info.values()]
+            self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
+            self._info_version = version
+        return self._info
+
+    def _doc_id(self, key: int) -> str:
+        row = self._db.execute("SELECT doc_id FROM keys WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else ""
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _key(self, doc_id: str, create: bool = True) -> int | None:
+        row = self._db.execute("SELECT key FROM keys WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is not None or not create:
+            return row[0] if row else None
+        top = self._db.execute("SELECT max(key) FROM keys").fetchone()[0]
+        key = (top or 0) + 1
+        self._db.execute("INSERT INTO keys VALUES (?, ?)", (doc_id, key))
+        return key
+
+    def _insert_rows(self, doc_id: str, key: int, rows: list[tuple]) -> int:
+        """Insert (unit, kind, side, language, paragraph, annotation id, text) rows; word count."""
+        numbered = [((key << UNIT_BITS) + row[0], doc_id, *row[1:]) for row in rows]
+        columns = [_columns(row[7], row[4]) for row in numbered]
+        self._db.executemany("INSERT INTO rows VALUES (?,?,?,?,?,?,?,?)", numbered)
+        self._db.executemany(
+            "INSERT INTO fts (rowid, stems, words) VALUES (?, ?, ?)",
+            [(row[0], *column) for row, column in zip(numbered, columns, strict=True)],
+        )
+        return sum(column[0].count(" ") + 1 for column in columns if column[0])
+
+    def _delete_units(self, key: int, first: int, end: int) -> None:
+        low = key << UNIT_BITS
+        self._delete_where("rowid BETWEEN ? AND ?", (low + first, low + end - 1))
+
+    def _delete_where(self, where: str, parameters: tuple) -> None:
+        """Delete rows from both tables; FTS5 is told the same terms it was given on insert."""
+        old = self._db.execute(
+            f"SELECT rowid, language, text FROM rows WHERE {where}", parameters
+        ).fetchall()
+        if not old:
+            return
+        self._db.executemany(
+            "INSERT INTO fts (fts, rowid, stems, words) VALUES ('delete', ?, ?, ?)",
+            [(rowid, *_columns(text, language)) for rowid, language, text in old],
+        )
+        self._db.executemany("DELETE FROM rows WHERE rowid = ?", [(row[0],) for row in old])
+
+    def _reset(self) -> None:
+        with self._db:
+            for table in ("docs", "rows", "meta", "keys"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+            self._set_meta("terms_version", stemming.TERMS_VERSION)
+        self._algorithms = frozenset()
+        self._info = None
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def _load_algorithms(self) -> frozenset[str]:
+        return frozenset(filter(None, (self._meta("algorithms") or "").split(",")))
+
+    def _note_algorithms(self, document: Document) -> None:
+        """Remember which stemmers the index uses, so queries try each of them."""
+        used = {stemming.snowball_name(text.language) for text in document.texts} - {None}
+        if not used <= self._algorithms:
+            self._algorithms = self._algorithms | frozenset(a for a in used if a)
+            self._set_meta("algorithms", ",".join(sorted(self._algorithms)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows and terms
+
+
+def _document_rows(document: Document) -> Iterator[tuple]:
+    """(unit, kind, side, language, paragraph, annotation id, text) for a document's units."""
+    unit = 0
+    for text in document.texts:
+        for number, paragraph in enumerate(text.paragraphs):
+            if unit < _META_BASE:  # 262,144 paragraphs: far beyond the 20 MB file limit
+                yield (unit, "text", text.role, text.language, number, None, paragraph)
+            unit += 1
+    values = {
+        "title": document.title,
+        "summary": document.summary,
+        "citation": document.citation,
+        "people": "; ".join(document.people),
+        "places": "; ".join(document.places),
+        "subjects": "; ".join(document.subjects),
+    }
+    for number, kind in enumerate(METADATA_FIELDS):
+        if values[kind]:
+            yield (_META_BASE + number, kind, None, None, None, None, values[kind])
+
+
+def _columns(text: str, language: str | None) -> tuple[str, str]:
+    """The ``stems`` and ``words`` column values of one unit of text."""
+    found = stemming.WORD.findall(text)
+    term, fold = stemming.term, stemming.fold
+    return " ".join([term(word, language) for word in found]), " ".join(map(fold, found))
+
+
+def _stamp_of(path: Path | None) -> FileStamp | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return FileStamp(path, stat.st_size, stat.st_mtime_ns)
+
+
+def _chunks(values: list, size: int) -> Iterator[list]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+# ---------------------------------------------------------------------------------------------
+# Snippets
+
+
+def _hit(row: tuple, terms: Terms) -> Hit:
+    kind, side, language, paragraph, annotation_id, text = row
+    snippet, spans = snippet_with_spans(text, highlight_spans(text, language, terms))
+    return Hit(kind, side, language, paragraph, annotation_id, snippet, tuple(spans))
+
+
+def _display_order(rowid: int) -> tuple[int, int]:
+    """Metadata fields first (a title hit says most), then notes, then paragraphs in order."""
+    unit = rowid & (_UNITS - 1)
+    group = 0 if _META_BASE <= unit < _NOTE_BASE else 1 if unit >= _NOTE_BASE else 2
+    return (group, unit)
+
+
+def highlight_spans(text: str, language: str | None, terms: Terms) -> list[tuple[int, int]]:
+    """Offsets of the words of ``text`` that match a (positive) query term."""
+    return [
+        match.span() for match in stemming.words(text) if _matches(match.group(), language, terms)
+    ]
+
+
+def _matches(word: str, language: str | None, terms: Terms) -> bool:
+    folded = stemming.fold(word)
+    if stemming.term(word, language) in terms.stems or folded in terms.stems:
+        return True
+    return any(folded.startswith(prefix) for prefix in terms.prefixes)
+
+
+def snippet_with_spans(
+    text: str, spans: list[tuple[int, int]], width: int = _SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around its first hit, with the spans moved into it."""
+    if len(text) <= width:
+        return text, spans
+    anchor = spans[0][0] if spans else 0
+    start = max(0, anchor - _SNIPPET_LEAD)
+    if start > 0:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start + width // 2, end)
+        end = space if space != -1 else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    moved = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + text[start:end] + suffix, moved

@@ -1,0 +1,261 @@
+"""Importing documents into the user's library: ``<data dir>/library/<record id>.txt``.
+
+Each file is parsed first (so only documents get in, and the record id is known), then copied
+byte for byte: the library keeps what the archive gave, and re-parsing the copy gives the same
+document. The bundled corpus is never written to.
+
+Decisions:
+
+* the same record imported again replaces the library copy ("updated") when the bytes differ, and
+  is skipped as unchanged when they are identical;
+* a record id the bundled corpus already has is skipped ("already in the bundled corpus"): the
+  bundled copy is curated (it may carry a hand-made alignment beside it) and an app update may
+  correct it, which a user copy would hide for good;
+* the same record twice in one import: the first file wins, the others are skipped as duplicates.
+
+The work is plain functions over arguments (no globals, no Qt), so a worker thread can run it; it
+reports progress after every file (a file takes milliseconds, so a waiting GUI is never starved)
+and checks ``cancelled()`` before each one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+
+from reader.core.catalog import Catalog
+from reader.core.corpus import iter_document_files
+from reader.core.document import Document, ParseError
+from reader.core.encoding import UNDECODABLE, decode_document
+from reader.core.parsing import MAX_FILE_BYTES, parse_text
+from reader.core.search_index import SearchIndex
+
+LIBRARY_FOLDER = "library"
+IN_BUNDLED_CORPUS = "already in the bundled corpus"
+UNCHANGED = "unchanged: the library already has this exact file"
+_SAFE_NAME = re.compile(r"^[^\W_][\w.\- ]{0,120}$")
+_COMMIT_EVERY = 50  # documents per transaction: fast, and a reader sees progress
+
+
+class Outcome(Enum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    SKIPPED = "skipped"
+    FAILED = "failed"  # could not be read or written: worth the user's attention
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """What happened to one file."""
+
+    path: Path
+    outcome: Outcome
+    document_id: str | None = None
+    reason: str = ""  # why it was skipped or failed
+
+    def describe(self) -> str:
+        label = f"{self.outcome.value:<8} {self.path}"
+        if self.document_id:
+            label += f"  (record {self.document_id})"
+        return f"{label}: {self.reason}" if self.reason else label
+
+
+@dataclass
+class ImportReport:
+    items: list[ImportItem] = field(default_factory=list)
+    not_processed: int = 0  # files left when the import was cancelled
+    cancelled: bool = False
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for item in self.items if item.outcome is outcome)
+
+    @property
+    def failed(self) -> bool:
+        """True when a file could not be read or copied, or the import was cut short.
+
+        Skipping a non-document, a duplicate or an unchanged record is the import working as
+        meant; an unreadable file or a full disk is something the user must look at.
+        """
+        return self.cancelled or self.count(Outcome.FAILED) > 0
+
+    def summary(self) -> str:
+        parts = [f"{self.count(outcome)} {outcome.value}" for outcome in Outcome]
+        line = ", ".join(parts)
+        if self.cancelled:
+            line += f"; cancelled with {self.not_processed} files not processed"
+        return line
+
+
+def library_dir(data: Path) -> Path:
+    """The folder imported documents live in, inside the user's data folder."""
+    return Path(data) / LIBRARY_FOLDER
+
+
+def import_paths(
+    paths: Iterable[Path],
+    library: Path,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    bundled_ids: Container[str] = frozenset(),
+    catalog: Catalog | None = None,
+    index: SearchIndex | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively) into ``library``; never raises for a bad file.
+
+    ``catalog`` and ``index``, when given, are updated with every imported document, so the
+    timeline and search know it at once and nothing is parsed twice.
+    """
+    files = iter_document_files(paths)
+    library.mkdir(parents=True, exist_ok=True, mode=0o700)
+    report = ImportReport()
+    seen: dict[str, Path] = {}
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            report.cancelled, report.not_processed = True, len(files) - done
+            break
+        item = _import_one(path, library, seen, bundled_ids, catalog, index)
+        report.items.append(item)
+        if (done + 1) % _COMMIT_EVERY == 0:
+            _commit(catalog, index)
+        if progress is not None:
+            progress(done + 1, len(files), str(path))
+    _commit(catalog, index)
+    return report
+
+
+def _import_one(
+    path: Path,
+    library: Path,
+    seen: dict[str, Path],
+    bundled_ids: Container[str],
+    catalog: Catalog | None,
+    index: SearchIndex | None,
+) -> ImportItem:
+    try:
+        data = read_document_bytes(path)
+        document = parse_text(decode_document(data, path), path)
+    except ParseError as error:
+        return _rejected(path, error.reason)
+    except Exception as error:  # a parser bug must not cost the user the other files
+        return ImportItem(path, Outcome.FAILED, reason=f"unexpected error: {error!r}")
+    target = library / f"{_file_name(document.id)}.txt"
+    document_id = _library_id(document, path, target)
+    if document_id in bundled_ids:
+        return ImportItem(path, Outcome.SKIPPED, document_id, IN_BUNDLED_CORPUS)
+    if document_id in seen:
+        reason = f"duplicate: the same record as {seen[document_id]}"
+        return ImportItem(path, Outcome.SKIPPED, document_id, reason)
+    seen[document_id] = path
+    return _store(path, data, target, document, document_id, catalog, index)
+
+
+def _store(
+    path: Path,
+    data: bytes,
+    target: Path,
+    document: Document,
+    document_id: str,
+    catalog: Catalog | None,
+    index: SearchIndex | None,
+) -> ImportItem:
+    existed = target.exists()
+    if existed and _same_bytes(target, data):
+        return ImportItem(path, Outcome.SKIPPED, document_id, UNCHANGED)
+    try:
+        write_atomically(target, data)
+    except OSError as error:
+        reason = f"could not be copied into the library ({error.strerror or error})"
+        return ImportItem(path, Outcome.FAILED, document_id, reason)
+    # The copy parses exactly as the original did, but for an id taken from the file name.
+    stored = replace(document, id=document_id, path=target)
+    if catalog is not None:
+        catalog.record(stored, target)
+    if index is not None:
+        index.add_document(stored)
+    return ImportItem(path, Outcome.UPDATED if existed else Outcome.IMPORTED, document_id)
+
+
+def read_document_bytes(path: Path) -> bytes:
+    """The bytes of a file, refusing folders, special files and files over the size limit."""
+    try:
+        if path.is_dir():
+            raise ParseError(path, "a folder, not a document file")
+        if path.exists() and not path.is_file():
+            raise ParseError(path, "not a regular file (a device, pipe or socket)")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise ParseError(
+                path, f"over the size limit ({size / 2**20:.0f} MB; the limit is {limit} MB)"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError(path, "unreadable: no such file") from None
+    except PermissionError:
+        raise ParseError(path, "unreadable: permission denied") from None
+    except OSError as error:
+        raise ParseError(path, f"unreadable: {error.strerror or error}") from None
+
+
+def _rejected(path: Path, reason: str) -> ImportItem:
+    """A file the parser refused: not a document (skipped) or one we could not read (failed)."""
+    if reason.startswith("unreadable"):
+        return ImportItem(path, Outcome.FAILED, reason=reason)
+    if reason.startswith(UNDECODABLE):
+        return ImportItem(path, Outcome.SKIPPED, reason=f"unsupported encoding: {reason}")
+    return ImportItem(path, Outcome.SKIPPED, reason=f"not a document: {reason}")
+
+
+def _file_name(document_id: str) -> str:
+    """A portable file name for a record id; odd ids get their odd characters replaced."""
+    if _SAFE_NAME.match(document_id):
+        return document_id
+    cleaned = re.sub(r"[^\w.\-]+", "_", document_id).strip("._") or "document"
+    return cleaned[:120]
+
+
+def _library_id(document: Document, source: Path, target: Path) -> str:
+    """The id the record has once in the library: a name-derived id follows the new name."""
+    return target.stem if document.id == source.stem else document.id
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and os.replace: never a half-written file."""
+    handle, temporary = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _commit(catalog: Catalog | None, index: SearchIndex | None) -> None:
+    if catalog is not None:
+        catalog.commit()
+    if index is not None:
+        index.commit()
+
+
+def library_folders(corpus: Path, data: Path) -> list[Path]:
+    """The folders the catalog reads, in rank order: the user's library overrides the corpus."""
+    return [Path(corpus), library_dir(data)]

@@ -1,0 +1,97 @@
+"""The catalog: lazy metadata, staleness by size and mtime, rebuild when damaged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from reader.core.catalog import CATALOG_FILE, Catalog, cache_root, load_document
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SEED = PROJECT_DIR / "corpus" / "117421.txt"
+OTHER = PROJECT_DIR / "corpus" / "113013.txt"
+
+
+def _library(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "117421.txt")
+    shutil.copy(OTHER, folder / "113013.txt")
+    return folder
+
+
+def test_refresh_then_entries_in_date_order(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    catalog = Catalog.open(tmp_path / "cache")
+    report = catalog.refresh([folder])
+    assert sorted(report.added) == ["113013", "117421"] and not report.errors
+    entries = catalog.entries()
+    assert [e.id for e in entries] == ["117421", "113013"]  # July before November 1951
+    first = entries[0]
+    assert first.date == "1951-07-21" and first.languages == ("ru", "en")
+    assert first.original_language == "Russian"
+    assert load_document(first).texts[0].paragraphs
+
+
+def test_warm_refresh_parses_nothing_and_sees_changes(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    Catalog.open(tmp_path / "cache").refresh([folder])
+    catalog = Catalog.open(tmp_path / "cache")
+    warm = catalog.refresh([folder])
+    assert not warm.added and not warm.updated and warm.unchanged == 2
+    path = folder / "117421.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Cable No. 4277", "Cable No. 9"), encoding="utf-8"
+    )
+    os.utime(path, ns=(1, 1))
+    (folder / "113013.txt").unlink()
+    changed = catalog.refresh([folder])
+    assert changed.updated == ["117421"] and changed.removed == ["113013"]
+    assert [e.title for e in catalog.entries()] == [
+        "Cable No. 9, Filippov [Stalin] to Cde. Mao Zedong"
+    ]
+
+
+def test_bad_files_are_reported_and_remembered(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    (folder / "junk.txt").write_bytes(b"\x00\x01\x02" * 100)
+    catalog = Catalog.open(tmp_path / "cache")
+    report = catalog.refresh([folder])
+    assert [error.path.name for error in report.errors] == ["junk.txt"]
+    assert len(catalog.entries()) == 2
+    assert catalog.refresh([folder]).errors  # still reported, not re-parsed
+
+
+def test_later_folder_wins_for_the_same_record(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(SEED, first / "117421.txt")
+    shutil.copy(SEED, second / "117421.txt")
+    catalog = Catalog.open(tmp_path / "cache")
+    catalog.refresh([first, second])
+    [entry] = catalog.entries()
+    assert entry.path.parent == second
+    assert catalog.ids_in(first) == {"117421"}
+
+
+def test_corrupt_catalog_is_rebuilt_silently(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / CATALOG_FILE).write_bytes(b"this is not a database" * 100)
+    catalog = Catalog.open(cache)
+    assert len(catalog.refresh([folder]).added) == 2
+
+
+def test_cache_root_follows_the_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "c"))
+    assert cache_root() == tmp_path / "c" and (tmp_path / "c").is_dir()
+
+
+def test_summary_sort_key_matches_the_document(tmp_path: Path) -> None:
+    catalog = Catalog.open(tmp_path / "cache")
+    catalog.refresh([_library(tmp_path)])
+    for entry in catalog.entries():
+        assert entry.date_sort_key == load_document(entry).date_sort_key

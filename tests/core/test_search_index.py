@@ -1,0 +1,164 @@
+"""Search: word forms in both languages, query syntax, snippets with spans, freshness, notes."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.catalog import Catalog
+from reader.core.parsing import parse_file
+from reader.core.search_index import INDEX_FILE, QueryError, SearchIndex
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+SEED = PROJECT_DIR / "corpus" / "117421.txt"  # «Вашу шифровку от 20 июля получили»
+OTHER = PROJECT_DIR / "corpus" / "113013.txt"  # English only: armistice negotiations
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> SearchIndex:
+    opened = SearchIndex.open(tmp_path / INDEX_FILE)
+    opened.add_document(parse_file(SEED))
+    opened.add_document(parse_file(OTHER))
+    opened.commit()
+    yield opened
+    opened.close()
+
+
+def _ids(index: SearchIndex, query: str, **options) -> list[str]:
+    return [result.document_id for result in index.search(query, **options)]
+
+
+def test_russian_forms_find_each_other(index: SearchIndex) -> None:
+    [result] = index.search("шифровка")
+    [hit] = [h for h in result.hits if h.kind == "text"]
+    assert (result.document_id, hit.language, hit.side) == ("117421", "ru", "transcript")
+    start, end = hit.spans[0]
+    assert hit.snippet[start:end] == "шифровку"
+
+
+def test_english_forms_find_each_other(index: SearchIndex) -> None:
+    assert "113013" in _ids(index, "negotiation")
+    [result] = [r for r in index.search("negotiations") if r.document_id == "113013"]
+    text_hits = [hit for hit in result.hits if hit.kind == "text"]
+    assert all(hit.spans for hit in text_hits)
+    assert {hit.snippet[s:e].casefold() for hit in text_hits for s, e in hit.spans} <= {
+        "negotiations", "negotiation", "negotiating",
+    }  # fmt: skip
+
+
+def test_metadata_is_searchable(index: SearchIndex) -> None:
+    [result] = index.search("Filippov AND Cable")
+    assert result.document_id == "117421"
+    assert "title" in {hit.kind for hit in result.hits}
+
+
+def test_phrases_prefixes_and_boolean_operators(index: SearchIndex) -> None:
+    assert _ids(index, '"demarcation line"') == ["113013"]
+    assert _ids(index, '"line demarcation"') == []
+    assert _ids(index, "шифр*") == ["117421"]
+    assert set(_ids(index, "шифровку OR demarcation")) == {"117421", "113013"}
+    assert _ids(index, "Mao NOT demarcation") == ["117421"]  # NOT and AND work per document
+    assert _ids(index, "шифровку Kaesong") == []
+    assert _ids(index, "Kaesong Sweden") == ["113013"]  # in different paragraphs
+    assert _ids(index, "(шифровку OR demarcation) Kaesong") == ["113013"]
+
+
+@pytest.mark.parametrize("query", ['"open', "NOT x", "a AND", "(a", "a)", "", "  ", "..."])
+def test_invalid_queries_raise_a_clear_error(index: SearchIndex, query: str) -> None:
+    with pytest.raises(QueryError) as error:
+        index.search(query)
+    assert str(error.value)
+
+
+def test_fts_syntax_in_the_query_is_taken_literally(index: SearchIndex) -> None:
+    for query in ["NEAR(a b)", "stems : x", "^Mao", "a + b", '"', "'; DROP TABLE rows; --"]:
+        with contextlib.suppress(QueryError):  # a message for the user is fine; a crash is not
+            index.search(query)
+
+
+def test_per_document_cap_and_document_hits(index: SearchIndex) -> None:
+    [result] = [
+        r for r in index.search("negotiations", per_document=2) if r.document_id == "113013"
+    ]
+    assert len(result.hits) == 2 and result.total_hits > 2
+    every = index.document_hits("negotiations", "113013")
+    assert len(every) == result.total_hits
+    assert [h.paragraph for h in every if h.kind == "text"] == sorted(
+        h.paragraph for h in every if h.kind == "text"
+    )
+    assert index.document_hits("negotiations NOT Kaesong", "113013") == []
+
+
+def test_date_order_and_limit(index: SearchIndex) -> None:
+    assert _ids(index, "Mao", order="date") == ["117421", "113013"]
+    assert len(index.search("Mao", limit=1)) == 1
+
+
+def test_long_paragraph_snippet_is_cut_around_the_hit(index: SearchIndex) -> None:
+    [result] = index.search("Seoul")
+    [hit] = result.hits
+    assert len(hit.snippet) < 260 and hit.snippet.startswith("…")
+    start, end = hit.spans[0]
+    assert hit.snippet[start:end] == "Seoul"
+
+
+def test_remove_and_reindex_document(index: SearchIndex) -> None:
+    index.remove_document("117421")
+    assert _ids(index, "шифровку") == []
+    index.add_document(parse_file(SEED))
+    index.add_document(parse_file(SEED))  # re-adding replaces, never duplicates
+    [result] = index.search("шифровку")
+    assert result.total_hits == 1
+
+
+def test_notes_are_searchable_and_replaceable(index: SearchIndex) -> None:
+    index.index_notes([("note-1", "117421", "Compare with the memoirs of 1974")])
+    [result] = index.search("memoir")
+    assert [(h.kind, h.annotation_id) for h in result.hits] == [("note", "note-1")]
+    index.index_notes([("note-1", "117421", "Cited in chapter three")])
+    assert _ids(index, "memoirs") == [] and _ids(index, "chapter") == ["117421"]
+    index.replace_notes([])
+    assert _ids(index, "chapter") == []
+
+
+def test_ensure_fresh_follows_the_catalog(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    catalog = Catalog.open(tmp_path / "cache")
+    catalog.refresh([folder])
+    index = SearchIndex.open(tmp_path / "cache" / INDEX_FILE)
+    assert index.ensure_fresh(catalog) == 1
+    assert index.ensure_fresh(catalog) == 0  # nothing changed, nothing parsed
+    shutil.copy(OTHER, folder)
+    (folder / "117421.txt").unlink()
+    catalog.refresh([folder])
+    assert index.ensure_fresh(catalog) == 1
+    assert _ids(index, "шифровку") == [] and _ids(index, "Kaesong") == ["113013"]
+
+
+def test_corrupt_index_is_rebuilt_silently(tmp_path: Path) -> None:
+    path = tmp_path / INDEX_FILE
+    path.write_bytes(b"\x00garbage" * 4096)
+    index = SearchIndex.open(path)
+    index.add_document(parse_file(SEED))
+    assert _ids(index, "шифровку") == ["117421"]
+
+
+def test_markup_is_indexed_as_literal_text(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace(
+        "ФИЛИППОВ",
+        'ФИЛИППОВ <script>alert("x")</script> <img src="http://example.com/t.png"> <style>p{}</style>',
+    )
+    path = tmp_path / "117421.txt"
+    path.write_text(text, encoding="utf-8")
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    index.add_document(parse_file(path))
+    [result] = index.search("script")
+    [hit] = result.hits
+    assert '<script>alert("x")</script>' in hit.snippet
+    assert '<img src="http://example.com/t.png">' in hit.snippet
+    assert [hit.snippet[s:e] for s, e in hit.spans] == ["script", "script"]
