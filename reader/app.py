@@ -62,6 +62,10 @@ def run_gui(args: argparse.Namespace) -> int:
         window.tell(notes_message)
 
     watcher = FirstPaintWatcher(window)
+    if annotations.store is not None:
+        # Read every note once while the reader looks at the first page, so the notes panel
+        # opens without that wait later.
+        watcher.painted.connect(lambda: QTimer.singleShot(150, annotations.store.all))
     if os.environ.get(STARTUP_REPORT_ENV):
         watcher.painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
     if args.smoke_test:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -56,6 +57,7 @@ from reader.models.timeline_model import TimelineModel
 from reader.paths import data_dir
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
+from reader.widgets.notes_panel import NotesFilter, NotesPanel, matches
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.timeline import TimelineView
 from reader.widgets.ui_settings import (
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.header = DocumentHeader(self)
         self.reading_view = ReadingView(self)
         self.reading_view.set_point_size(settings.point_size)
+        self.notes_panel = NotesPanel(self)
         self._build_layout()
         self._build_actions()
         self._wire()
@@ -129,6 +132,15 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([280, 1000])
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
+        self.notes_dock = QDockWidget(self.tr("Notes"), self)
+        self.notes_dock.setObjectName("notesDock")
+        self.notes_dock.setWidget(self.notes_panel)
+        self.notes_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.notes_dock.hide()
 
     def _action(
         self,
@@ -331,6 +343,12 @@ class MainWindow(QMainWindow):
             self.add_note_action,
             self.bookmark_paragraph_action,
         ]
+        self.show_notes_action = self.notes_dock.toggleViewAction()
+        self.show_notes_action.setText(self.tr("Show Notes &Panel"))
+        self.show_notes_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.addAction(self.show_notes_action)
+        menu.addSeparator()
+        menu.addAction(self.show_notes_action)
         self.export_notes_action = self._action(
             self.tr("&Export Notes…"), ["Ctrl+Shift+E"], self.export_notes
         )
@@ -341,12 +359,35 @@ class MainWindow(QMainWindow):
         for action in (*menu.actions(), self.export_notes_action, self.import_notes_action):
             action.setEnabled(self.annotations.available)
 
+    def _wire_notes_panel(self) -> None:
+        panel = self.notes_panel
+        panel.set_document_titles({document.id: document.title for document in self.library})
+        panel.set_source(self._query_notes, self.annotations.tags, self.annotations.unplaced)
+        panel.annotation_activated.connect(self.open_annotation)
+        panel.note_edited.connect(self.edit_note)
+        panel.delete_requested.connect(self.delete_annotation)
+        self.note_requested.connect(self._edit_new_note)
+        self.notes_changed.connect(panel.refresh)
+        self.document_opened.connect(panel.set_current_document)
+
+    def _query_notes(self, **filters: str | None) -> list[Annotation]:
+        """The store's answer with unsaved edits laid over it, which may no longer match."""
+        wanted = NotesFilter(**filters)
+        return [a for a in self.annotations.query(**filters) if matches(a, wanted)]
+
+    def _edit_new_note(self, annotation_id: str) -> None:
+        self.notes_dock.show()
+        self.notes_panel.refresh()
+        self.notes_panel.select_annotation(annotation_id)
+        self.notes_panel.focus_note_editor()
+
     def _wire(self) -> None:
         self.timeline.document_selected.connect(self.open_document)
         self.reading_view.sides_swapped.connect(self._remember_swap)
         self.reading_view.alignment_change_requested.connect(self._correct_alignment)
         self.reading_view.selection_changed.connect(self._update_alignment_actions)
         self.annotations.changed.connect(self._annotations_changed)
+        self._wire_notes_panel()
         self.annotations.storage_problem.connect(self._show_storage_problem)
 
     # -- documents -------------------------------------------------------------------------------
@@ -491,7 +532,9 @@ class MainWindow(QMainWindow):
         before = self.annotations.get(annotation_id)
         if before is None:
             return
-        kind = "note" if note and before.kind == "highlight" else before.kind
+        kind = (
+            before.kind if before.kind == "bookmark" else ("note" if note.strip() else "highlight")
+        )
         after = before.edited(note=note, tags=tuple(tags), kind=kind)
         if (after.note, after.tags, after.kind) != (before.note, before.tags, before.kind):
             self.undo_stack.push(EditAnnotation(self.annotations, before, after))
@@ -784,6 +827,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes_panel.flush()  # the last words typed into a note
+        self.annotations.retry()
         self.save_layout()
         super().closeEvent(event)
 

@@ -181,3 +181,28 @@ def test_a_read_only_data_folder_keeps_edits_in_memory_until_writing_works(
     assert store.get(highlight.id) is not None
     assert window.annotations.pending_count == 0
     assert window.statusBar().currentMessage() == "Your notes are saved again."
+
+
+def test_a_new_note_opens_in_the_notes_panel_and_typing_saves_it(qtbot, window, store) -> None:
+    select_words(window, "target", BODY_EN, "withdrawal of foreign troops")
+    note = window.add_note()
+    panel = window.notes_panel
+    assert window.notes_dock.isVisible()
+    assert panel.selected_annotation().id == note.id
+    panel.note_edit.setPlainText("Stalin lets the point go")
+    panel.flush()
+    assert store.get(note.id).note == "Stalin lets the point go"
+    assert store.get(note.id).kind == "note"
+
+
+def test_choosing_an_entry_in_the_notes_panel_jumps_to_it(qtbot, window, store) -> None:
+    select_words(window, "source", BODY_RU, "нежелание США")
+    highlight = window.highlight_selection("purple")
+    window.open_document(TELEGRAM)
+    window.notes_dock.show()
+    window.notes_panel.refresh()
+    with qtbot.waitSignal(window.document_opened):
+        window.notes_panel.annotation_activated.emit(highlight)
+    assert window.current_id == CABLE
+    assert window.reading_view.left.textCursor().selectedText() == "нежелание США"
+    assert window.reading_view.right.marked("pinned") == (BODY_EN,)
