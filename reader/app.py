@@ -31,6 +31,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from reader.core.corpus import load_paths
     from reader.core.library import Library
+    from reader.core.user_library import library_dir
     from reader.widgets.first_paint import FirstPaintWatcher
     from reader.widgets.main_window import MainWindow
     from reader.widgets.theme import ThemeController
@@ -46,7 +47,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     settings = UiSettings(settings_file(data_dir()))
     themes = ThemeController(app, settings.theme)
-    corpus = load_paths([Path(args.corpus) if args.corpus else bundled_corpus_dir()])
+    # The bundled corpus (or --corpus) first, then the documents the reader imported.
+    corpus_dir = Path(args.corpus) if args.corpus else bundled_corpus_dir()
+    corpus = load_paths([corpus_dir, library_dir(data_dir())])
     opened = load_paths([Path(f) for f in args.files])
     library = Library(corpus.documents)
     annotations, notes_message = _open_annotations()

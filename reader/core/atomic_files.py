@@ -8,11 +8,14 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: Path, data: bytes, *, durable: bool = False) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, durable: bool = False, mode: int | None = None
+) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     ``durable`` also flushes to disk before the rename, for user data that must survive a power
-    cut; caches skip it. Raises OSError when the folder cannot be written.
+    cut; caches skip it. ``mode`` sets the file's permissions before it appears under its name.
+    Raises OSError when the folder cannot be written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
@@ -24,6 +27,8 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = False) -> None:
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -20,15 +20,13 @@ and checks ``cancelled()`` before each one.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from reader.core.atomic_files import write_atomically as write_file_atomically
 from reader.core.catalog import Catalog
 from reader.core.corpus import iter_document_files
 from reader.core.document import Document, ParseError
@@ -234,19 +232,8 @@ def _same_bytes(target: Path, data: bytes) -> bool:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and os.replace: never a half-written file."""
-    handle, temporary = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """A private, durable copy: never a half-written file, readable by its owner only."""
+    write_file_atomically(target, data, durable=True, mode=0o600)
 
 
 def _commit(catalog: Catalog | None, index: SearchIndex | None) -> None:

@@ -12,6 +12,8 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QKeySequence,
     QUndoStack,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -44,15 +47,17 @@ from reader.core.atomic_files import write_text_atomically
 from reader.core.corpus import load_paths
 from reader.core.document import Document, ParseError, Text
 from reader.core.library import Library
+from reader.core.notes_export import ImportReport as NotesImportReport
 from reader.core.notes_export import (
-    ImportReport,
     NotesImportError,
     import_w3c,
     to_markdown,
     to_w3c_json,
 )
 from reader.core.pairing import TextPair, text_pair
+from reader.core.user_library import ImportReport, Outcome, library_dir
 from reader.models.annotation_service import AnnotationService
+from reader.models.import_runner import ImportRunner
 from reader.models.timeline_model import TimelineModel
 from reader.paths import data_dir
 from reader.widgets.about_dialog import AboutDialog
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
     document_opened = Signal(str)
     note_requested = Signal(str)  # a new note's id: the notes panel opens its editor
     notes_changed = Signal()
+    import_finished = Signal(object)  # ImportReport
 
     def __init__(
         self,
@@ -100,6 +106,9 @@ class MainWindow(QMainWindow):
         self.annotations.setParent(self)
         self.undo_stack = QUndoStack(self)
         self._highlight_colour = "yellow"
+        self.user_library = library_dir(data_dir())
+        self.importer = ImportRunner(self.user_library, parent=self)
+        self._import_progress: QProgressDialog | None = None
         self._apply_theme = apply_theme
         self.current_id: str | None = None
         self.timeline_model = TimelineModel(library, self)
@@ -111,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._wire()
-        self.setAcceptDrops(False)
+        self.setAcceptDrops(True)  # drop files or folders to import them
         self._update_title()
         self.resize(1280, 820)
 
@@ -167,6 +176,21 @@ class MainWindow(QMainWindow):
             self.tr("Open archive document files; they join the timeline"),
         )
         file_menu.addAction(self.open_action)
+        self.import_action = self._action(
+            self.tr("&Import Documents…"),
+            ["Ctrl+I"],
+            self.choose_import,
+            self.tr("Copy archive documents (files or a folder) into your library"),
+        )
+        self.import_folder_action = self._action(
+            self.tr("Import &Folder…"),
+            ["Ctrl+Shift+I"],
+            self.choose_import_folder,
+            self.tr(
+                "Copy every archive document in a folder (and its subfolders) into your library"
+            ),
+        )
+        file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), [QKeySequence.StandardKey.Quit], self.close)
@@ -388,6 +412,8 @@ class MainWindow(QMainWindow):
         self.reading_view.selection_changed.connect(self._update_alignment_actions)
         self.annotations.changed.connect(self._annotations_changed)
         self._wire_notes_panel()
+        self.importer.progressed.connect(self._import_progressed)
+        self.importer.finished.connect(self._import_finished)
         self.annotations.storage_problem.connect(self._show_storage_problem)
 
     # -- documents -------------------------------------------------------------------------------
@@ -613,7 +639,7 @@ class MainWindow(QMainWindow):
         if path:
             self.read_notes_import(Path(path))
 
-    def read_notes_import(self, path: Path) -> ImportReport | None:
+    def read_notes_import(self, path: Path) -> NotesImportReport | None:
         if self.annotations.store is None:
             return None
         try:
@@ -700,6 +726,92 @@ class MainWindow(QMainWindow):
         if load.documents:
             self.open_document(load.documents[0].id)
         self.report_errors(load.errors)
+
+    # -- importing documents ---------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        dialog = QFileDialog(self, self.tr("Import Documents"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters([self.tr("Documents (*.txt *.md)"), self.tr("All files (*)")])
+        if dialog.exec():
+            self.import_documents([Path(f) for f in dialog.selectedFiles()])
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Documents"))
+        if folder:
+            self.import_documents([Path(folder)])
+
+    def import_documents(self, paths: Sequence[Path]) -> bool:
+        """Copy documents into the user's library in the background, with progress and cancel."""
+        if not self.importer.start(paths, self._bundled_ids()):
+            self.statusBar().showMessage(self.tr("An import is already running"), 4000)
+            return False
+        progress = QProgressDialog(self.tr("Importing documents…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Import"))
+        progress.setMinimumDuration(400)  # a quick import never flashes a dialog
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(self.importer.cancel)
+        self._import_progress = progress
+        return True
+
+    def _bundled_ids(self) -> set[str]:
+        return {
+            document.id
+            for document in self.library
+            if document.path is not None and document.path.parent != self.user_library
+        }
+
+    def _import_progressed(self, done: int, total: int, current: str) -> None:
+        if self._import_progress is not None:
+            self._import_progress.setMaximum(total)
+            self._import_progress.setValue(done)
+            self._import_progress.setLabelText(
+                self.tr("Importing %1 of %2: %3")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+                .replace("%3", Path(current).name)
+            )
+
+    def _import_finished(self, report: ImportReport) -> None:
+        if self._import_progress is not None:
+            self._import_progress.reset()
+            self._import_progress.deleteLater()
+            self._import_progress = None
+        ids = [
+            item.document_id
+            for item in report.items
+            if item.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and item.document_id
+        ]
+        load = load_paths([self.user_library / f"{name}.txt" for name in ids]) if ids else None
+        if load is not None:
+            self.add_documents(load.documents)
+            self.notes_panel.set_document_titles(
+                {document.id: document.title for document in self.library}
+            )
+            if load.documents and self.current_id in ids:
+                self.open_document(self.current_id)  # an updated record: show the new text
+        self.last_import_report = report
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information,
+            APP_NAME,
+            self.tr("Import finished: %1").replace("%1", report.summary()),
+            parent=self,
+        )
+        box.setDetailedText("\n".join(item.describe() for item in report.items))
+        box.setModal(False)
+        box.show()
+        self.last_notice_box = box
+        self.import_finished.emit(report)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_documents(paths)
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -827,6 +939,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.importer.cancel()  # finish cleanly: the file being copied completes, no more start
+        self.importer.wait()
         self.notes_panel.flush()  # the last words typed into a note
         self.annotations.retry()
         self.save_layout()

@@ -1,0 +1,245 @@
+"""Search results as a two-level tree: documents (title, date, hit count) → hits (snippets).
+
+Nodes are small Python objects addressed by integer ids, as in the timeline model. Ids keep
+counting up across resets, so a stale QModelIndex from an earlier search misses the lookup
+instead of landing on whatever now sits at its row.
+
+Snippets are plain text from the documents. The model hands them out as plain strings with
+``(start, end)`` spans; it never turns them into markup (see ``SearchResultDelegate``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from reader.core.dates import format_date
+from reader.core.search_index import DocumentHits, Hit
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+FIELD_LABELS = {
+    "title": "Title",
+    "summary": "Summary",
+    "citation": "Citation",
+    "people": "People",
+    "places": "Places",
+    "subjects": "Subjects",
+    "note": "Note",
+}
+
+
+class SearchRole(IntEnum):
+    DOCUMENT_ID = Qt.ItemDataRole.UserRole + 1  # str, on both kinds of row
+    HIT = Qt.ItemDataRole.UserRole + 2  # the core Hit; None for a document row
+    SPANS = Qt.ItemDataRole.UserRole + 3  # ((start, end), ...) in the DisplayRole text of a hit
+    KIND = Qt.ItemDataRole.UserRole + 4  # "document" or "hit"
+    SIDE = Qt.ItemDataRole.UserRole + 5  # "transcript" / "translation" for text hits, else None
+    PARAGRAPH = Qt.ItemDataRole.UserRole + 6  # paragraph index (0-based) for text hits, else None
+    LOCATION = Qt.ItemDataRole.UserRole + 7  # short label of where a hit is: "RU ¶ 4", "Title"
+    HIT_COUNT = Qt.ItemDataRole.UserRole + 8  # all hits of a document (may exceed its children)
+
+
+def hit_location(hit: Hit) -> str:
+    """Where a hit sits, in a few characters: "RU ¶ 4" for text, else the field ("Summary")."""
+    if hit.kind == "text":
+        language = (hit.language or "").split("-")[0].upper()
+        paragraph = f"¶ {hit.paragraph + 1}" if hit.paragraph is not None else ""
+        return " ".join(part for part in (language, paragraph) if part)
+    return FIELD_LABELS.get(hit.kind, hit.kind.capitalize())
+
+
+def one_line(text: str) -> str:
+    # Rows are drawn one line high (or a fixed few); stray newlines would break the layout.
+    return " ".join(text.split())
+
+
+class _Node:
+    __slots__ = ("children", "document", "hit", "node_id", "parent", "row")
+
+    def __init__(
+        self,
+        node_id: int,
+        row: int,
+        document: DocumentHits,
+        hit: Hit | None = None,
+        parent: _Node | None = None,
+    ) -> None:
+        self.node_id = node_id
+        self.row = row
+        self.document = document
+        self.hit = hit
+        self.parent = parent  # None for a document row (its parent is the invisible root)
+        self.children: list[_Node] = []
+
+
+class SearchResultsModel(QAbstractItemModel):
+    """Documents at the top level, each with its shown hits as children. Changed only by reset."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[_Node] = []
+        self._nodes: dict[int, _Node] = {}
+        self._next_id = 0
+
+    # ----- public API -----------------------------------------------------------------------
+
+    def set_results(self, results: Sequence[DocumentHits]) -> None:
+        """Show ``results`` (in the order given), replacing whatever was shown."""
+        self.beginResetModel()
+        self._documents = []
+        self._nodes = {}
+        for row, document in enumerate(results):
+            node = self._new_node(row, document)
+            self._documents.append(node)
+            for hit_row, hit in enumerate(document.hits):
+                node.children.append(self._new_node(hit_row, document, hit, node))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results([])
+
+    def results(self) -> list[DocumentHits]:
+        return [node.document for node in self._documents]
+
+    def document_count(self) -> int:
+        return len(self._documents)
+
+    def hit_total(self) -> int:
+        """Every hit of every shown document, shown as a child or not."""
+        return sum(node.document.total_hits for node in self._documents)
+
+    def index_of_document(self, document_id: str) -> QModelIndex:
+        for node in self._documents:
+            if node.document.document_id == document_id:
+                return self.createIndex(node.row, 0, node.node_id)
+        return QModelIndex()
+
+    # ----- QAbstractItemModel ---------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children_of(parent)
+        if column != 0 or siblings is None or not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row].node_id)
+
+    def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent(), which shares the name
+            return super().parent()
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent.node_id)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        siblings = self._children_of(parent)
+        return len(siblings) if siblings is not None else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.hit is not None:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if node.hit is None:
+            return self._document_data(node.document, role)
+        return self._hit_data(node.document, node.hit, role)
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = super().roleNames()
+        names.update({int(role): role.name.lower().encode() for role in SearchRole})
+        return names
+
+    # ----- data per kind of row -------------------------------------------------------------
+
+    def _document_data(self, document: DocumentHits, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return document_label(document)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Tooltips render rich text when Qt guesses markup: escape, then commit to HTML.
+            title = html.escape(one_line(document.title) or document.document_id)
+            return f"<b>{title}</b><br>{html.escape(format_date(document.date))}"
+        if role == SearchRole.DOCUMENT_ID:
+            return document.document_id
+        if role == SearchRole.KIND:
+            return "document"
+        if role == SearchRole.SPANS:
+            return ()
+        if role == SearchRole.HIT_COUNT:
+            return document.total_hits
+        return None
+
+    def _hit_data(self, document: DocumentHits, hit: Hit, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.snippet
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"<b>{html.escape(hit_location(hit))}</b><br>{html.escape(hit.snippet)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit_location(hit)}: {hit.snippet}"
+        if role == SearchRole.LOCATION:
+            return hit_location(hit)
+        return _hit_value(document, hit, role)
+
+    # ----- helpers --------------------------------------------------------------------------
+
+    def _new_node(
+        self, row: int, document: DocumentHits, hit: Hit | None = None, parent: _Node | None = None
+    ) -> _Node:
+        self._next_id += 1
+        node = _Node(self._next_id, row, document, hit, parent)
+        self._nodes[node.node_id] = node
+        return node
+
+    def _node(self, index: ModelIndex) -> _Node | None:
+        if not index.isValid() or index.model() is not self:
+            return None
+        return self._nodes.get(index.internalId())
+
+    def _children_of(self, parent: ModelIndex) -> list[_Node] | None:
+        """The rows under ``parent``: documents under the root, hits under a document."""
+        if not parent.isValid():
+            return self._documents
+        if parent.column() != 0:
+            return None
+        node = self._node(parent)
+        return node.children if node is not None else None
+
+
+def document_label(document: DocumentHits) -> str:
+    """ "Title — 21 July 1951 (3)": title on one line, the date as a reader says it, all hits."""
+    title = one_line(document.title) or document.document_id
+    return f"{title} — {format_date(document.date)} ({document.total_hits})"
+
+
+def _hit_value(document: DocumentHits, hit: Hit, role: int) -> Any:
+    """The plain custom roles of a hit row (None for any other role)."""
+    if role == SearchRole.DOCUMENT_ID:
+        return document.document_id
+    if role == SearchRole.HIT:
+        return hit
+    if role == SearchRole.SPANS:
+        return hit.spans
+    if role == SearchRole.KIND:
+        return "hit"
+    if role == SearchRole.SIDE:
+        return hit.side
+    if role == SearchRole.PARAGRAPH:
+        return hit.paragraph
+    return None
