@@ -65,6 +65,10 @@ def run_gui(args: argparse.Namespace) -> int:
         window.tell(notes_message)
 
     watcher = FirstPaintWatcher(window)
+    # New or changed documents reach the search index in the background after the first paint.
+    watcher.painted.connect(
+        lambda: window.update_search_index([corpus_dir, library_dir(data_dir())])
+    )
     if annotations.store is not None:
         # Read every note once while the reader looks at the first page, so the notes panel
         # opens without that wait later.

@@ -1,81 +1,58 @@
-"""Importing documents off the GUI thread, with progress and cancel.
+"""Long work off the GUI thread (importing, indexing), with progress and cancel.
 
-The import itself (``reader.core.user_library.import_paths``) is plain Python; this object runs it
-in a QThread and turns its callbacks into signals, so the window keeps painting and responding
-however many files are dropped on it.
+The work itself is plain Python taking ``progress`` and ``cancelled`` callbacks; this runs it in a
+QThread and turns its callbacks into signals, so the window keeps painting and responding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from reader.core.catalog import Catalog
 from reader.core.search_index import SearchIndex
-from reader.core.user_library import ImportReport, import_paths
+from reader.core.user_library import import_paths
+
+Progress = Callable[[int, int, str], None]
+Work = Callable[[Progress, Callable[[], bool]], object]
 
 
-class _ImportWorker(QObject):
-    progressed = Signal(int, int, str)  # done, total, current file
-    finished = Signal(object)  # ImportReport
+class _Worker(QObject):
+    progressed = Signal(int, int, str)  # done, total, current item
+    finished = Signal(object)  # what the work returned
 
-    def __init__(
-        self,
-        paths: Sequence[Path],
-        library: Path,
-        bundled_ids: Container[str],
-        index_path: Path | None,
-    ) -> None:
+    def __init__(self, work: Work) -> None:
         super().__init__()
-        self._paths = list(paths)
-        self._library = library
-        self._bundled_ids = bundled_ids
-        self._index_path = index_path
+        self._work = work
         self.cancel_requested = False
 
     @Slot()
     def run(self) -> None:
-        # SQLite connections belong to the thread that opened them: open the index here.
-        index = SearchIndex.open(self._index_path)
-        try:
-            report = import_paths(
-                self._paths,
-                self._library,
-                progress=self.progressed.emit,
-                cancelled=lambda: self.cancel_requested,
-                bundled_ids=self._bundled_ids,
-                index=index,
-            )
-        finally:
-            index.close()
-        self.finished.emit(report)
+        self.finished.emit(self._work(self.progressed.emit, lambda: self.cancel_requested))
 
 
-class ImportRunner(QObject):
-    """One import at a time; ``finished`` carries the report."""
+class BackgroundJob(QObject):
+    """Runs one piece of work at a time in its own thread; ``finished`` carries its result."""
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
 
-    def __init__(
-        self, library: Path, index_path: Path | None = None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._library = library
-        self._index_path = index_path
         self._thread: QThread | None = None
-        self._worker: _ImportWorker | None = None
+        self._worker: _Worker | None = None
 
     @property
     def running(self) -> bool:
         return self._thread is not None
 
-    def start(self, paths: Sequence[Path], bundled_ids: Container[str] = frozenset()) -> bool:
+    def start(self, work: Work) -> bool:
         if self.running:
             return False
         self._thread = QThread(self)
-        self._worker = _ImportWorker(paths, self._library, bundled_ids, self._index_path)
+        self._worker = _Worker(work)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self.progressed)
@@ -88,13 +65,54 @@ class ImportRunner(QObject):
             self._worker.cancel_requested = True
 
     def wait(self) -> None:
+        """Block until the work has returned (ask it to cancel first to make that quick)."""
         if self._thread is not None:
+            # The thread's event loop ends once the work's slot returns; finishing normally
+            # would need this (GUI) thread's event loop, which is the one waiting here.
+            self._thread.quit()
             self._thread.wait()
 
-    def _done(self, report: ImportReport) -> None:
+    def _done(self, result: object) -> None:
         assert self._thread is not None
         self._thread.quit()
         self._thread.wait()
         self._thread.deleteLater()
         self._thread, self._worker = None, None
-        self.finished.emit(report)
+        self.finished.emit(result)
+
+
+def import_work(paths: Sequence[Path], library: Path, bundled_ids: Container[str]) -> Work:
+    """Copy documents into the library, indexing them for search as they come."""
+
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> object:
+        # SQLite connections belong to the thread that opened them: open the index here.
+        index = SearchIndex.open()
+        try:
+            return import_paths(
+                paths,
+                library,
+                progress=progress,
+                cancelled=cancelled,
+                bundled_ids=bundled_ids,
+                index=index,
+            )
+        finally:
+            index.close()
+
+    return work
+
+
+def index_work(folders: Sequence[Path]) -> Work:
+    """Bring the search index up to date with the corpus and the library (new or changed files)."""
+
+    def work(progress: Progress, cancelled: Callable[[], bool]) -> object:
+        catalog = Catalog.open()
+        index = SearchIndex.open()
+        try:
+            catalog.refresh(folders, cancelled=cancelled)
+            return index.ensure_fresh(catalog, progress=progress, cancelled=cancelled)
+        finally:
+            index.close()
+            catalog.close()
+
+    return work

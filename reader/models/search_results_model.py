@@ -42,6 +42,7 @@ class SearchRole(IntEnum):
     PARAGRAPH = Qt.ItemDataRole.UserRole + 6  # paragraph index (0-based) for text hits, else None
     LOCATION = Qt.ItemDataRole.UserRole + 7  # short label of where a hit is: "RU ¶ 4", "Title"
     HIT_COUNT = Qt.ItemDataRole.UserRole + 8  # all hits of a document (may exceed its children)
+    DOCUMENT = Qt.ItemDataRole.UserRole + 9  # the core DocumentHits, on both kinds of row
 
 
 def hit_location(hit: Hit) -> str:
@@ -158,6 +159,8 @@ class SearchResultsModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
+        if role == SearchRole.DOCUMENT:
+            return node.document
         if node.hit is None:
             return self._document_data(node.document, role)
         return self._hit_data(node.document, node.hit, role)

@@ -55,15 +55,18 @@ from reader.core.notes_export import (
     to_w3c_json,
 )
 from reader.core.pairing import TextPair, text_pair
+from reader.core.search_index import DocumentHits, Hit, SearchIndex
 from reader.core.user_library import ImportReport, Outcome, library_dir
 from reader.models.annotation_service import AnnotationService
-from reader.models.import_runner import ImportRunner
+from reader.models.import_runner import BackgroundJob, import_work, index_work
 from reader.models.timeline_model import TimelineModel
 from reader.paths import data_dir
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
+from reader.widgets.find_bar import FindBar
 from reader.widgets.notes_panel import NotesFilter, NotesPanel, matches
 from reader.widgets.reading_view import ReadingView
+from reader.widgets.search_panel import SearchPanel
 from reader.widgets.timeline import TimelineView
 from reader.widgets.ui_settings import (
     DEFAULT_POINT_SIZE,
@@ -107,7 +110,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._highlight_colour = "yellow"
         self.user_library = library_dir(data_dir())
-        self.importer = ImportRunner(self.user_library, parent=self)
+        self.importer = BackgroundJob(self)
+        self.indexer = BackgroundJob(self)
+        self.search_index: SearchIndex | None = None
         self._import_progress: QProgressDialog | None = None
         self._apply_theme = apply_theme
         self.current_id: str | None = None
@@ -117,6 +122,8 @@ class MainWindow(QMainWindow):
         self.reading_view = ReadingView(self)
         self.reading_view.set_point_size(settings.point_size)
         self.notes_panel = NotesPanel(self)
+        self.search_panel = SearchPanel(self._search, self)
+        self.find_bar = FindBar(self)
         self._build_layout()
         self._build_actions()
         self._wire()
@@ -133,6 +140,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.reading_view, 1)
+        layout.addWidget(self.find_bar)
+        self.find_bar.hide()
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.timeline)
@@ -150,6 +159,12 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.notes_dock.hide()
+        self.search_dock = QDockWidget(self.tr("Search"), self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.setFeatures(self.notes_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
 
     def _action(
         self,
@@ -273,6 +288,20 @@ class MainWindow(QMainWindow):
         self.focus_text_action = self._action(
             self.tr("Go to &Text"), ["Ctrl+2"], lambda: self.reading_view.left.setFocus()
         )
+        self.search_action = self._action(
+            self.tr("&Search All Documents…"),
+            ["Ctrl+K", "Ctrl+Shift+F"],
+            self.show_search,
+            self.tr("Full-text search in both languages, notes included"),
+        )
+        self.find_action = self._action(
+            self.tr("&Find in Document…"),
+            [QKeySequence.StandardKey.Find],
+            self.find_bar.open,
+            self.tr("Find text in this document, in both panes"),
+        )
+        go_menu.addActions([self.search_action, self.find_action])
+        go_menu.addSeparator()
         go_menu.addActions([self.previous_action, self.next_action])
         go_menu.addSeparator()
         go_menu.addActions([self.focus_timeline_action, self.focus_text_action])
@@ -414,6 +443,9 @@ class MainWindow(QMainWindow):
         self._wire_notes_panel()
         self.importer.progressed.connect(self._import_progressed)
         self.importer.finished.connect(self._import_finished)
+        self.search_panel.hit_activated.connect(self.open_search_hit)
+        self.find_bar.set_targets(list(self.reading_view.panes))
+        self.find_bar.matches_changed.connect(self._show_find_matches)
         self.annotations.storage_problem.connect(self._show_storage_problem)
 
     # -- documents -------------------------------------------------------------------------------
@@ -727,6 +759,41 @@ class MainWindow(QMainWindow):
             self.open_document(load.documents[0].id)
         self.report_errors(load.errors)
 
+    # -- search ----------------------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search()
+
+    def _search(self, query: str, order: str) -> list[DocumentHits]:
+        if self.search_index is None:
+            # Opened on first use, on this thread: SQLite connections stay in their thread.
+            self.search_index = SearchIndex.open()
+        return self.search_index.search(query, order=order)
+
+    def update_search_index(self, folders: Sequence[Path]) -> None:
+        """Index new or changed documents in the background (a first start, after an update)."""
+        self.indexer.start(index_work(folders))
+
+    def open_search_hit(self, document_id: str, hit: Hit | None) -> None:
+        """Open a hit's document with its paragraph at the top and the aligned one marked."""
+        if self.library.get(document_id) is None:
+            self.statusBar().showMessage(self.tr("That document is no longer in the library"), 5000)
+            return
+        self.open_document(document_id)
+        if hit is None or hit.kind != "text" or hit.paragraph is None:
+            return
+        side = "source" if hit.side == "transcript" else "target"
+        text = self.reading_view.text_of(side)
+        if text is None or hit.paragraph >= len(text.paragraphs):
+            return
+        self.reading_view.show_annotation(side, hit.paragraph, 0, 0)
+
+    def _show_find_matches(self, matches: dict[int, list[tuple[int, int, int]]]) -> None:
+        for pane_index, pane in enumerate(self.reading_view.panes):
+            pane.set_find_matches(matches.get(pane_index, []))
+
     # -- importing documents ---------------------------------------------------------------------
 
     def choose_import(self) -> None:
@@ -743,7 +810,7 @@ class MainWindow(QMainWindow):
 
     def import_documents(self, paths: Sequence[Path]) -> bool:
         """Copy documents into the user's library in the background, with progress and cancel."""
-        if not self.importer.start(paths, self._bundled_ids()):
+        if not self.importer.start(import_work(paths, self.user_library, self._bundled_ids())):
             self.statusBar().showMessage(self.tr("An import is already running"), 4000)
             return False
         progress = QProgressDialog(self.tr("Importing documents…"), self.tr("Cancel"), 0, 0, self)
@@ -939,8 +1006,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.importer.cancel()  # finish cleanly: the file being copied completes, no more start
-        self.importer.wait()
+        for job in (self.importer, self.indexer):
+            job.cancel()  # finish cleanly: the file at hand completes, no more start
+            job.wait()
+        if self.search_index is not None:
+            self.search_index.close()
         self.notes_panel.flush()  # the last words typed into a note
         self.annotations.retry()
         self.save_layout()

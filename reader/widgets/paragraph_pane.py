@@ -106,6 +106,7 @@ class ParagraphPane(QTextBrowser):
         self._selected = -1
         self._unsure: tuple[int, ...] = ()
         self._highlights: tuple[Highlight, ...] = ()
+        self._find_matches: tuple[tuple[int, int, int], ...] = ()
         self._noted: frozenset[int] = frozenset()
         self._bookmarked: frozenset[int] = frozenset()
         self.context_actions: list[QAction | None] = []  # None: a separator
@@ -274,6 +275,11 @@ class ParagraphPane(QTextBrowser):
         self._highlights = tuple(highlights)
         self.refresh_marks()
 
+    def set_find_matches(self, matches: Sequence[tuple[int, int, int]]) -> None:
+        """Ranges found by Find in Document, (paragraph, start, end), drawn in the text."""
+        self._find_matches = tuple(matches)
+        self.refresh_marks()
+
     def set_margin_marks(self, noted: Iterable[int], bookmarked: Iterable[int]) -> None:
         """Paragraphs whose pair carries a note, and bookmarked paragraphs (right-hand margin)."""
         self._noted = frozenset(noted)
@@ -298,8 +304,27 @@ class ParagraphPane(QTextBrowser):
             selections.append(selection)
         return selections
 
+    def _find_selections(self) -> list[QTextEdit.ExtraSelection]:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Link))
+        colour.setAlpha(70)
+        selections = []
+        for paragraph, start, end in self._find_matches:
+            block = self.document().findBlockByNumber(paragraph)
+            if not block.isValid():
+                continue
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + min(start, block.length() - 1))
+            cursor.setPosition(
+                block.position() + min(end, block.length() - 1), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format.setBackground(colour)
+            selections.append(selection)
+        return selections
+
     def refresh_marks(self) -> None:
-        selections = self._highlight_selections()
+        selections = self._highlight_selections() + self._find_selections()
         for kind, alpha in (("pinned", 70), ("hover", 38)):
             color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
             color.setAlpha(alpha)

@@ -1,0 +1,67 @@
+"""Search all documents (Ctrl+K) and find in the open document (Ctrl+F), from the window."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.alignment_corrections import CorrectionStore
+from reader.core.corpus import load_paths
+from reader.core.library import Library
+from reader.paths import bundled_corpus_dir
+from reader.widgets.main_window import MainWindow
+from reader.widgets.ui_settings import UiSettings
+
+CABLE, TELEGRAM = "117421", "113013"
+
+
+@pytest.fixture
+def window(qtbot, isolated_data_dir) -> MainWindow:
+    library = Library(load_paths([bundled_corpus_dir()]).documents)
+    window = MainWindow(
+        library,
+        UiSettings(isolated_data_dir / "settings.ini"),
+        corrections=CorrectionStore(isolated_data_dir),
+    )
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.open_document(TELEGRAM)
+    window.show()
+    with qtbot.waitSignal(window.indexer.finished, timeout=30_000):
+        window.update_search_index([bundled_corpus_dir()])
+    return window
+
+
+def test_a_russian_word_form_finds_the_cable_and_opens_at_the_aligned_pair(qtbot, window) -> None:
+    window.show_search()
+    assert window.search_dock.isVisible()
+    window.search_panel.set_query("шифровка")  # the text has «шифровку»
+    results = window.search_panel.model.results()
+    assert [r.document_id for r in results] == [CABLE]
+    hit = next(h for h in results[0].hits if h.kind == "text")
+    with qtbot.waitSignal(window.document_opened):
+        window.search_panel.hit_activated.emit(CABLE, hit)
+    assert window.current_id == CABLE
+    assert window.reading_view.left.selected_paragraph() == 1
+    assert window.reading_view.right.marked("pinned") == (4,)  # the English body, level with it
+
+
+def test_english_stems_and_a_bad_query_are_handled_in_place(qtbot, window) -> None:
+    window.search_panel.set_query("negotiation")
+    ids = {r.document_id for r in window.search_panel.model.results()}
+    assert ids == {CABLE, TELEGRAM}  # "negotiations" in both
+    window.search_panel.set_query('"unclosed phrase')
+    assert window.search_panel.status_text()  # an explanation, not an exception or a dialog
+
+
+def test_find_in_document_marks_matches_in_both_panes(qtbot, window) -> None:
+    window.open_document(CABLE)
+    window.find_action.trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.field.setText("июля")
+    qtbot.waitUntil(lambda: window.find_bar.match_count() > 0)
+    assert window.reading_view.left._find_matches
+    window.find_bar.field.setText("July")
+    qtbot.waitUntil(lambda: bool(window.reading_view.right._find_matches))
+    assert len(window.reading_view.right._find_matches) >= 4
+    window.find_bar.close_bar()
+    assert window.reading_view.right._find_matches == ()
