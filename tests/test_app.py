@@ -68,3 +68,44 @@ def test_user_data_goes_where_it_is_told(tmp_path, data_dir_env) -> None:
     assert result.returncode == 0, result.stderr
     assert (target / "settings.ini").exists()
     assert oct(target.stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_corrupt_notes_database_is_restored_from_its_backup_and_the_reader_is_told(
+    tmp_path, monkeypatch
+) -> None:
+    from reader.app import _open_annotations
+    from reader.core.annotation_store import AnnotationStore
+    from reader.core.annotations import new_document_bookmark
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("PARALLEL_READER_DATA_DIR", str(data))
+    store = AnnotationStore.open(data)
+    store.add(new_document_bookmark("117421", note="kept"))
+    store.backup(data / "backups" / "annotations-20260101-000000.sqlite3")
+    store.close()
+    (data / "annotations.sqlite3").write_bytes(b"this is not a database" * 100)
+    service, message = _open_annotations()
+    assert "backup" in message.lower()
+    assert [a.note for a in service.for_document("117421")] == ["kept"]
+    assert any(path.name.startswith("annotations.corrupt") for path in data.iterdir())
+    service.store.close()
+
+
+def test_a_notes_database_from_a_newer_version_is_left_alone_and_explained(
+    tmp_path, monkeypatch
+) -> None:
+    import sqlite3
+
+    from reader.app import _open_annotations
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("PARALLEL_READER_DATA_DIR", str(data))
+    connection = sqlite3.connect(data / "annotations.sqlite3")
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    before = (data / "annotations.sqlite3").read_bytes()
+    service, message = _open_annotations()
+    assert not service.available
+    assert "newer" in message.lower()
+    assert (data / "annotations.sqlite3").read_bytes() == before
