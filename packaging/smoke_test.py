@@ -69,6 +69,8 @@ def main() -> int:
             failures.append('--smoke-test printed no "smoke-test ok" line')
         if "Traceback" in smoke.stderr:
             failures.append("--smoke-test wrote a Python traceback to stderr")
+        if ", 0 unreadable" not in smoke.stdout:
+            failures.append("--smoke-test could not read every bundled document")
 
         inspect = run([str(program), "inspect", str(corpus), "--json"], env, echo=False)
         if inspect.returncode != 0:

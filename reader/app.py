@@ -49,7 +49,8 @@ def run_gui(args: argparse.Namespace) -> int:
     themes = ThemeController(app, settings.theme)
     # The bundled corpus (or --corpus) first, then the documents the reader imported.
     corpus_dir = Path(args.corpus) if args.corpus else bundled_corpus_dir()
-    corpus = load_paths([corpus_dir, library_dir(data_dir())])
+    user_library = library_dir(data_dir())
+    corpus = load_paths([corpus_dir, user_library] if user_library.is_dir() else [corpus_dir])
     opened = load_paths([Path(f) for f in args.files])
     library = Library(corpus.documents)
     annotations, notes_message = _open_annotations()
@@ -112,7 +113,8 @@ def _finish_smoke_test(window, app) -> None:
     ok = window.current_id is not None and shown > 0 and not image.isNull()
     print(
         f"smoke-test {'ok' if ok else 'FAILED'}: {len(window.library)} documents, "
-        f"open {window.current_id!r} with {shown} paragraphs, window {image.width()}x{image.height()}",
+        f"open {window.current_id!r} with {shown} paragraphs, window {image.width()}x{image.height()}, "
+        f"{len(window.load_errors)} unreadable",
         flush=True,
     )
     window.close()

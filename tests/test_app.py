@@ -31,6 +31,7 @@ def test_first_launch_opens_the_first_bundled_document(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke-test ok: 2 documents, open '117421'" in result.stdout
     assert "Traceback" not in result.stderr
+    assert ", 0 unreadable" in result.stdout  # a clean first launch: no warning at all
     assert (tmp_path / "data" / "settings.ini").exists()
 
 
@@ -49,6 +50,7 @@ def test_corpus_option_reads_another_folder_and_survives_a_bad_file(tmp_path) ->
     result = run_app("--corpus", str(corpus), data_dir=tmp_path / "data")
     assert result.returncode == 0, result.stderr
     assert "smoke-test ok: 1 documents, open '110404'" in result.stdout
+    assert ", 1 unreadable" in result.stdout  # broken.txt, named in the window's message
     assert {p.name: p.read_bytes() for p in corpus.iterdir()} == before  # nothing written
 
 

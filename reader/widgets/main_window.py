@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.indexer = BackgroundJob(self)
         self.search_index: SearchIndex | None = None
         self._import_progress: QProgressDialog | None = None
+        self.load_errors: list[ParseError] = []
         self._apply_theme = apply_theme
         self.current_id: str | None = None
         self.timeline_model = TimelineModel(library, self)
@@ -891,6 +892,7 @@ class MainWindow(QMainWindow):
             self.open_files([Path(f) for f in files])
 
     def report_errors(self, errors: Sequence[ParseError]) -> None:
+        self.load_errors.extend(errors)
         if not errors:
             return
         lines = "\n".join(f"• {error}" for error in errors)
