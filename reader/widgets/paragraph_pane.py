@@ -325,8 +325,9 @@ class ParagraphPane(QTextBrowser):
 
     def refresh_marks(self) -> None:
         selections = self._highlight_selections() + self._find_selections()
-        for kind, alpha in (("pinned", 70), ("hover", 38)):
-            color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        # The theme's accent, faint: pyqtdarktheme's Highlight role is grey or see-through.
+        for kind, alpha in (("pinned", 48), ("hover", 26)):
+            color = QColor(self.palette().color(QPalette.ColorRole.Link))
             color.setAlpha(alpha)
             for position in self._marked[kind]:
                 block = self.document().findBlockByNumber(position)
