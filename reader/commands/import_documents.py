@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.commands.inspect import _write
+from reader.commands.output import write_utf8
 from reader.core.catalog import Catalog
 from reader.core.search_index import SearchIndex
 from reader.core.user_library import import_paths, library_dir, library_folders
@@ -44,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
         index.close()
         catalog.close()
     shown = [item for item in report.items if not args.quiet or item.reason]
-    _write("".join(item.describe() + "\n" for item in shown) + report.summary() + "\n")
+    write_utf8("".join(item.describe() + "\n" for item in shown) + report.summary() + "\n")
     return 1 if report.failed else 0

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from reader.commands.output import write_utf8
 from reader.core.corpus import document_to_json, iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
@@ -42,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
     results = [_inspect(path) for path in iter_document_files(args.paths)]
     if args.json:
         entries = [_json_entry(path, result) for path, result in results]
-        _write(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        write_utf8(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
     else:
-        _write("".join(_summary(path, result) for path, result in results))
+        write_utf8("".join(_summary(path, result) for path, result in results))
     return 0 if all(isinstance(result, Document) for _, result in results) else 1
 
 
@@ -78,15 +78,3 @@ def _summary(path: Path, result: Document | ParseError) -> str:
     for text in result.texts:
         lines.append(f"  text: {text.language} {text.role}, {len(text.paragraphs)} paragraphs")
     return "\n".join(lines) + "\n\n"
-
-
-def _write(text: str) -> None:
-    """UTF-8 whatever the console's locale, so Cyrillic never raises UnicodeEncodeError."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").replace("-", "").lower()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if encoding == "utf8" or buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from reader.commands.output import write_utf8
 from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
 from reader.core.annotations import COLOURS, KINDS, Annotation
 from reader.core.corpus import load_paths
@@ -80,7 +81,7 @@ def _export(args: argparse.Namespace, store: AnnotationStore) -> int:
     else:
         text = to_markdown(annotations, documents)
     if args.output is None:
-        _write_stdout(text)
+        write_utf8(text)
         return 0
     try:
         _write_private(args.output, text)
@@ -103,7 +104,7 @@ def _import(args: argparse.Namespace, store: AnnotationStore) -> int:
         return 1
     lines = [f"{args.file}: {report.summary()}"]
     lines += [f"  skipped {label}: {reason}" for label, reason in report.skipped]
-    _write_stdout("\n".join(lines) + "\n")
+    write_utf8("\n".join(lines) + "\n")
     return 0
 
 
@@ -111,7 +112,7 @@ def _list(args: argparse.Namespace, store: AnnotationStore) -> int:
     found = store.query(
         document_id=args.document, colour=args.colour, tag=args.tag, text=args.text, kind=args.kind
     )
-    _write_stdout("".join(_line(a) + "\n" for a in found) or "no annotations\n")
+    write_utf8("".join(_line(a) + "\n" for a in found) or "no annotations\n")
     return 0
 
 
@@ -142,15 +143,3 @@ def _write_private(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def _write_stdout(text: str) -> None:
-    """UTF-8 whatever the console's locale, so Cyrillic quotes never raise UnicodeEncodeError."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").replace("-", "").lower()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if encoding == "utf8" or buffer is None:
-        sys.stdout.write(text)
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()

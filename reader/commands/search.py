@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.commands.inspect import _write
+from reader.commands.output import write_utf8
 from reader.core.catalog import Catalog
 from reader.core.search_index import DocumentHits, Hit, QueryError, SearchIndex
 from reader.core.user_library import library_folders
@@ -47,11 +47,11 @@ def run(args: argparse.Namespace) -> int:
         index.close()
         catalog.close()
     if args.json:
-        _write(
+        write_utf8(
             json.dumps([_json(result) for result in results], ensure_ascii=False, indent=2) + "\n"
         )
     else:
-        _write("".join(_text(result) for result in results) or "No documents match.\n")
+        write_utf8("".join(_text(result) for result in results) or "No documents match.\n")
     return 0
 
 
