@@ -47,12 +47,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     settings = UiSettings(settings_file(data_dir()))
     themes = ThemeController(app, settings.theme)
-    # The bundled corpus (or --corpus) first, then the documents the reader imported.
+    # The bundled corpus (or --corpus) first, then the documents the reader imported: metadata
+    # from the catalog (only new or changed files are parsed), texts when a document is opened.
     corpus_dir = Path(args.corpus) if args.corpus else bundled_corpus_dir()
-    user_library = library_dir(data_dir())
-    corpus = load_paths([corpus_dir, user_library] if user_library.is_dir() else [corpus_dir])
+    entries, corpus_errors = _catalog_entries([corpus_dir, library_dir(data_dir())])
     opened = load_paths([Path(f) for f in args.files])
-    library = Library(corpus.documents)
+    library = Library(entries)
     annotations, notes_message = _open_annotations()
     window = MainWindow(library, settings, themes.set_theme, annotations=annotations)
     window.add_documents(opened.documents)
@@ -61,7 +61,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if first is not None:
         window.open_document(first)
     window.show()
-    window.report_errors(corpus.errors + opened.errors)
+    window.report_errors(corpus_errors + opened.errors)
     if notes_message:
         window.tell(notes_message)
 
@@ -81,6 +81,20 @@ def run_gui(args: argparse.Namespace) -> int:
             lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
         )
     return app.exec()
+
+
+def _catalog_entries(folders):
+    """Document summaries for the timeline, and the files that could not be read."""
+    from reader.core.catalog import Catalog
+    from reader.core.document import ParseError
+
+    missing = [ParseError(folders[0], "no such folder")] if not folders[0].is_dir() else []
+    catalog = Catalog.open()
+    try:
+        report = catalog.refresh([folder for folder in folders if folder.is_dir()])
+        return catalog.entries(), missing + report.errors
+    finally:
+        catalog.close()
 
 
 def _open_annotations():

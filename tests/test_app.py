@@ -111,3 +111,21 @@ def test_a_notes_database_from_a_newer_version_is_left_alone_and_explained(
     assert not service.available
     assert "newer" in message.lower()
     assert (data / "annotations.sqlite3").read_bytes() == before
+
+
+def test_a_second_start_reads_the_catalog_instead_of_parsing_again(tmp_path, monkeypatch) -> None:
+    from reader.app import _catalog_entries
+    from reader.core import catalog as catalog_module
+
+    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = PROJECT_DIR / "corpus"
+    first, errors = _catalog_entries([corpus, tmp_path / "no-library-yet"])
+    assert [entry.id for entry in first] == ["117421", "113013"] and errors == []
+    parsed: list[Path] = []
+    real_parse = catalog_module.parse_file
+    monkeypatch.setattr(
+        catalog_module, "parse_file", lambda path: parsed.append(path) or real_parse(path)
+    )
+    second, _ = _catalog_entries([corpus, tmp_path / "no-library-yet"])
+    assert [entry.id for entry in second] == ["117421", "113013"]
+    assert parsed == []

@@ -1,47 +1,99 @@
-"""The set of documents the reader has open, kept in date order."""
+"""The documents the reader can open, kept in date order, loaded only when opened.
+
+Entries are whole ``Document``s (opened files, tests) or ``DocumentSummary`` records from the
+catalog: what the timeline needs, without the texts. ``get`` returns a whole document either way,
+parsing a summary's file on first use and keeping the last few.
+"""
 
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
 
-from reader.core.document import Document
+from reader.core.document import Document, ParseError
+from reader.core.parsing import parse_file
+
+RECENT_DOCUMENTS = 16  # parsed documents kept: moving back and forth never parses twice
+
+
+class Entry(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def date_sort_key(self) -> tuple[int, str, str]: ...
+
+
+def _load_entry(entry: Entry) -> Document:
+    path: Path | None = getattr(entry, "path", None)
+    if path is None:
+        raise ParseError(Path(entry.id), "the document has no file to read")
+    return parse_file(path)
 
 
 class Library:
-    """Documents in date order (undated last), addressed by record id.
+    """Entries in date order (undated last), addressed by record id.
 
-    Adding a document whose id is already present replaces it, so opening a file that is also in the
+    Adding an entry whose id is already present replaces it, so opening a file that is also in the
     corpus never shows the record twice.
     """
 
-    def __init__(self, documents: list[Document] | None = None) -> None:
-        self._by_id: dict[str, Document] = {}
+    def __init__(
+        self,
+        entries: Iterable[Entry] | None = None,
+        loader: Callable[[Entry], Document] = _load_entry,
+    ) -> None:
+        self._by_id: dict[str, Entry] = {}
         self._order: list[tuple[tuple[int, str, str], str]] = []
-        for document in documents or []:
-            self.add(document)
+        self._loader = loader
+        self._recent: OrderedDict[str, Document] = OrderedDict()
+        for entry in entries or []:
+            self.add(entry)
 
-    def add(self, document: Document) -> None:
-        if document.id in self._by_id:
-            self.remove(document.id)
-        self._by_id[document.id] = document
-        insort(self._order, (document.date_sort_key, document.id))
+    def add(self, entry: Entry) -> None:
+        if entry.id in self._by_id:
+            self.remove(entry.id)
+        self._by_id[entry.id] = entry
+        insort(self._order, (entry.date_sort_key, entry.id))
 
     def remove(self, document_id: str) -> None:
-        document = self._by_id.pop(document_id)
-        self._order.remove((document.date_sort_key, document_id))
+        entry = self._by_id.pop(document_id)
+        self._order.remove((entry.date_sort_key, document_id))
+        self._recent.pop(document_id, None)
 
     def __len__(self) -> int:
         return len(self._order)
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[Entry]:
         return (self._by_id[doc_id] for _, doc_id in self._order)
 
     def __contains__(self, document_id: object) -> bool:
         return document_id in self._by_id
 
-    def get(self, document_id: str) -> Document | None:
+    def entry(self, document_id: str) -> Entry | None:
         return self._by_id.get(document_id)
+
+    def get(self, document_id: str) -> Document | None:
+        """The whole document, parsed on first use. Raises ParseError if its file went bad."""
+        entry = self._by_id.get(document_id)
+        if entry is None:
+            return None
+        if isinstance(entry, Document):
+            return entry
+        document = self._recent.get(document_id)
+        if document is None:
+            document = self._loader(entry)
+            self._recent[document_id] = document
+            if len(self._recent) > RECENT_DOCUMENTS:
+                self._recent.popitem(last=False)
+        self._recent.move_to_end(document_id)
+        return document
 
     def ids(self) -> list[str]:
         return [doc_id for _, doc_id in self._order]

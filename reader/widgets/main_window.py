@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,7 +61,7 @@ from reader.core.user_library import ImportReport, Outcome, library_dir
 from reader.models.annotation_service import AnnotationService
 from reader.models.import_runner import BackgroundJob, import_work, index_work
 from reader.models.timeline_model import TimelineModel
-from reader.paths import data_dir
+from reader.paths import bundled_corpus_dir, data_dir
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.find_bar import FindBar
@@ -452,7 +453,11 @@ class MainWindow(QMainWindow):
     # -- documents -------------------------------------------------------------------------------
 
     def open_document(self, document_id: str) -> None:
-        document = self.library.get(document_id)
+        try:
+            document = self.library.get(document_id)
+        except ParseError as error:  # its file changed or vanished since the catalog saw it
+            self.report_errors([error])
+            return
         if document is None:
             return
         self._remember_position()
@@ -641,7 +646,7 @@ class MainWindow(QMainWindow):
 
     def write_notes_export(self, path: Path, fmt: str) -> None:
         annotations = self.annotations.query()
-        documents = list(self.library)
+        documents = self._documents({annotation.document_id for annotation in annotations})
         if fmt == "json":
             text = (
                 json.dumps(to_w3c_json(annotations, documents), ensure_ascii=False, indent=2) + "\n"
@@ -676,7 +681,8 @@ class MainWindow(QMainWindow):
         if self.annotations.store is None:
             return None
         try:
-            report = import_w3c(path.read_bytes(), self.annotations.store, list(self.library))
+            documents = self._documents(document.id for document in self.library)
+            report = import_w3c(path.read_bytes(), self.annotations.store, documents)
         except (OSError, NotesImportError, StorageUnavailable) as error:
             self.tell(
                 self.tr("Could not import %1: %2")
@@ -779,7 +785,7 @@ class MainWindow(QMainWindow):
 
     def open_search_hit(self, document_id: str, hit: Hit | None) -> None:
         """Open a hit's document with its paragraph at the top and the aligned one marked."""
-        if self.library.get(document_id) is None:
+        if document_id not in self.library:
             self.statusBar().showMessage(self.tr("That document is no longer in the library"), 5000)
             return
         self.open_document(document_id)
@@ -941,8 +947,18 @@ class MainWindow(QMainWindow):
         self.next_action.setEnabled(self.library.neighbour(document.id, 1) is not None)
 
     def _update_title(self) -> None:
-        document = self.library.get(self.current_id) if self.current_id else None
-        self.setWindowTitle(f"{APP_NAME} — {document.title}" if document else APP_NAME)
+        entry = self.library.entry(self.current_id) if self.current_id else None
+        self.setWindowTitle(f"{APP_NAME} — {entry.title}" if entry else APP_NAME)
+
+    def _documents(self, document_ids: Iterable[str]) -> list[Document]:
+        """Whole documents for these ids, skipping any whose file can no longer be read."""
+        documents = []
+        for document_id in document_ids:
+            with contextlib.suppress(ParseError):
+                document = self.library.get(document_id)
+                if document is not None:
+                    documents.append(document)
+        return documents
 
     def _copy_text(self, side: str) -> None:
         text = self.reading_view.text_of(side)
@@ -1019,7 +1035,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_about(self) -> None:
-        AboutDialog(self.library, data_dir(), self).exec()
+        corpus = bundled_corpus_dir()
+        bundled = [
+            entry.id
+            for entry in self.library
+            if getattr(entry, "path", None) and entry.path.parent == corpus
+        ]
+        AboutDialog(self._documents(bundled), data_dir(), self).exec()
 
     def show_shortcuts(self) -> None:
         rows = [

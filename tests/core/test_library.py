@@ -37,3 +37,40 @@ def test_adding_a_record_again_replaces_it() -> None:
     assert len(library) == 1
     assert library.get("a").title == "new"
     assert library.ids() == ["a"]
+
+
+def test_summaries_are_parsed_only_when_opened_and_kept_for_a_while() -> None:
+    from reader.core.catalog import DocumentSummary
+    from reader.core.library import RECENT_DOCUMENTS
+
+    loads: list[str] = []
+
+    def loader(entry: DocumentSummary) -> Document:
+        loads.append(entry.id)
+        return Document(id=entry.id, title=entry.title, date=entry.date)
+
+    summaries = [
+        DocumentSummary(f"d{n:03d}", f"Title {n}", f"1950-01-{n % 28 + 1:02d}", f"/x/{n}.txt")
+        for n in range(40)
+    ]
+    library = Library(summaries, loader=loader)
+    assert loads == []  # building the timeline parses nothing
+    assert library.entry("d007").title == "Title 7"
+    assert library.get("d007").title == "Title 7"
+    assert library.get("d007").title == "Title 7"
+    assert loads == ["d007"]
+    for n in range(RECENT_DOCUMENTS + 1):
+        library.get(f"d{n + 10:03d}")
+    library.get("d007")  # pushed out by newer ones: parsed again
+    assert loads.count("d007") == 2
+
+
+def test_a_bad_file_behind_a_summary_raises_a_clear_error(tmp_path) -> None:
+    import pytest
+
+    from reader.core.catalog import DocumentSummary
+    from reader.core.document import ParseError
+
+    library = Library([DocumentSummary("gone", "Gone", None, str(tmp_path / "gone.txt"))])
+    with pytest.raises(ParseError, match=r"gone\.txt"):
+        library.get("gone")
