@@ -11,8 +11,8 @@ document <= 50 ms; resident memory with the catalog entries loaded <= 250 MB; th
 waiting GUI thread is blocked during import or search <= 100 ms.
 
 ``--library-startup`` times process start to first painted window with the imported library (the
-app prints ``first-paint`` when PARALLEL_READER_REPORT_STARTUP is set); it is only meaningful once
-the app opens its catalog instead of parsing the corpus (see the issue 5 notes).
+app prints ``first-paint`` when PARALLEL_READER_REPORT_STARTUP is set; it reads the catalog, so a
+warm start parses no document).
 """
 
 from __future__ import annotations
@@ -242,9 +242,6 @@ def library_startup(data: Path, cache: Path, runs: int) -> None:
     time_startup(command, str(data))
     startups = [time_startup(command, str(data)) for _ in range(runs)]
     print(f"startup to first paint with the library: median {median_ms(startups)} [<= 1000]")
-    print(
-        "  (meaningful only once app.py opens the catalog; until then it shows the bundled corpus)"
-    )
 
 
 def main() -> None:
