@@ -47,6 +47,7 @@ from reader.core.annotations import (
 from reader.core.atomic_files import write_text_atomically
 from reader.core.corpus import load_paths
 from reader.core.document import Document, ParseError, Text
+from reader.core.facets import filter_documents
 from reader.core.library import Library
 from reader.core.notes_export import ImportReport as NotesImportReport
 from reader.core.notes_export import (
@@ -64,6 +65,7 @@ from reader.models.timeline_model import TimelineModel
 from reader.paths import bundled_corpus_dir, data_dir
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
+from reader.widgets.facet_bar import FacetBar
 from reader.widgets.find_bar import FindBar
 from reader.widgets.notes_panel import NotesFilter, NotesPanel, matches
 from reader.widgets.reading_view import ReadingView
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.search_panel = SearchPanel(self._search, self)
         self.find_bar = FindBar(self)
+        self.facet_bar = FacetBar(self)
+        self.facet_bar.set_documents(list(library))
         self._build_layout()
         self._build_actions()
         self._wire()
@@ -146,7 +150,14 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.timeline)
+        sidebar = QWidget(self)
+        sidebar_layout = QVBoxLayout(sidebar)
+        sidebar_layout.setContentsMargins(0, 0, 0, 0)
+        sidebar_layout.setSpacing(4)
+        sidebar_layout.addWidget(self.facet_bar)
+        sidebar_layout.addWidget(self.timeline, 1)
+        self.sidebar = sidebar
+        self.main_splitter.addWidget(sidebar)
         self.main_splitter.addWidget(document_area)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([280, 1000])
@@ -446,6 +457,7 @@ class MainWindow(QMainWindow):
         self.importer.progressed.connect(self._import_progressed)
         self.importer.finished.connect(self._import_finished)
         self.search_panel.hit_activated.connect(self.open_search_hit)
+        self.facet_bar.facet_changed.connect(self.apply_facets)
         self.find_bar.set_targets(list(self.reading_view.panes))
         self.find_bar.matches_changed.connect(self._show_find_matches)
         self.annotations.storage_problem.connect(self._show_storage_problem)
@@ -623,6 +635,8 @@ class MainWindow(QMainWindow):
             self.reading_view.set_annotations(self.annotations.for_document(document_id))
             self.bookmark_document_action.setChecked(self._document_bookmark() is not None)
         self.timeline_model.set_marks(self.annotations.documents_with_annotations())
+        if self.facet_bar.facet().with_notes:
+            self.apply_facets()
         self.notes_changed.emit()
 
     def _show_storage_problem(self, message: str) -> None:
@@ -757,6 +771,37 @@ class MainWindow(QMainWindow):
         for document in documents:
             self.library.add(document)
             self.timeline_model.add_document(document)
+        if documents:
+            self.facet_bar.set_documents(list(self.library))
+            if self.facet_bar.facet().active:
+                self.apply_facets()
+
+    # -- facets ----------------------------------------------------------------------------------
+
+    def visible_entries(self) -> list:
+        """The library as the facets let it through, in date order."""
+        facet = self.facet_bar.facet()
+        if not facet.active:
+            return list(self.library)
+        annotated = self.annotations.documents_with_annotations() if facet.with_notes else {}
+        return filter_documents(list(self.library), facet, annotated)
+
+    def apply_facets(self, *_args: object) -> None:
+        """Show only the documents the facets let through; the open one stays open."""
+        entries = self.visible_entries()
+        self.timeline_model.set_library(entries)
+        if self.current_id is not None:
+            self.timeline.select_document(self.current_id)
+        shown = len(entries)
+        if self.facet_bar.facet().active:
+            self.statusBar().showMessage(
+                self.tr("%1 of %2 documents match the filters")
+                .replace("%1", str(shown))
+                .replace("%2", str(len(self.library))),
+                6000,
+            )
+        if self.search_dock.isVisible() and self.search_panel.query():
+            self.search_panel.run()  # search results respect the filters too
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Read files, add them to the timeline and open the first; say which could not be read."""
@@ -777,7 +822,11 @@ class MainWindow(QMainWindow):
         if self.search_index is None:
             # Opened on first use, on this thread: SQLite connections stay in their thread.
             self.search_index = SearchIndex.open()
-        return self.search_index.search(query, order=order)
+        results = self.search_index.search(query, order=order)
+        if self.facet_bar.facet().active:  # filters and search combine
+            allowed = {entry.id for entry in self.visible_entries()}
+            results = [result for result in results if result.document_id in allowed]
+        return results
 
     def update_search_index(self, folders: Sequence[Path]) -> None:
         """Index new or changed documents in the background (a first start, after an update)."""
@@ -934,17 +983,30 @@ class MainWindow(QMainWindow):
     def step_document(self, step: int) -> None:
         if self.current_id is None:
             return
+        # Date order as the timeline shows it, so the filters apply to stepping as well.
+        ids = self.timeline_model.document_ids_in_order()
+        if self.current_id in ids:
+            position = ids.index(self.current_id) + step
+            if 0 <= position < len(ids):
+                self.open_document(ids[position])
+            return
         neighbour = self.library.neighbour(self.current_id, step)
         if neighbour is not None:
             self.open_document(neighbour)
 
     def _update_actions(self, document: Document) -> None:
+        ids = self.timeline_model.document_ids_in_order()
+        position = ids.index(document.id) if document.id in ids else -1
         self.copy_citation_action.setEnabled(bool(document.citation))
         self.copy_source_action.setEnabled(self.reading_view.text_of("source") is not None)
         self.copy_target_action.setEnabled(self.reading_view.text_of("target") is not None)
         self.swap_action.setEnabled(text_pair(document).is_bilingual)
-        self.previous_action.setEnabled(self.library.neighbour(document.id, -1) is not None)
-        self.next_action.setEnabled(self.library.neighbour(document.id, 1) is not None)
+        if position >= 0:
+            self.previous_action.setEnabled(position > 0)
+            self.next_action.setEnabled(position < len(ids) - 1)
+        else:
+            self.previous_action.setEnabled(self.library.neighbour(document.id, -1) is not None)
+            self.next_action.setEnabled(self.library.neighbour(document.id, 1) is not None)
 
     def _update_title(self) -> None:
         entry = self.library.entry(self.current_id) if self.current_id else None
