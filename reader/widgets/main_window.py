@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.importer = BackgroundJob(self)
         self.indexer = BackgroundJob(self)
         self.search_index: SearchIndex | None = None
+        self._notes_indexed = False  # the index's copy of the notes is rebuilt before a search
         self._import_progress: QProgressDialog | None = None
         self.load_errors: list[ParseError] = []
         self._apply_theme = apply_theme
@@ -631,6 +632,7 @@ class MainWindow(QMainWindow):
         )
 
     def _annotations_changed(self, document_id: str) -> None:
+        self._notes_indexed = False
         if document_id == self.current_id:
             self.reading_view.set_annotations(self.annotations.for_document(document_id))
             self.bookmark_document_action.setChecked(self._document_bookmark() is not None)
@@ -822,11 +824,24 @@ class MainWindow(QMainWindow):
         if self.search_index is None:
             # Opened on first use, on this thread: SQLite connections stay in their thread.
             self.search_index = SearchIndex.open()
+        if not self._notes_indexed:
+            self.search_index.replace_notes(self._note_rows())
+            self.search_index.commit()
+            self._notes_indexed = True
         results = self.search_index.search(query, order=order)
         if self.facet_bar.facet().active:  # filters and search combine
             allowed = {entry.id for entry in self.visible_entries()}
             results = [result for result in results if result.document_id in allowed]
         return results
+
+    def _note_rows(self) -> list[tuple[str, str, str]]:
+        """The reader's notes and tags as the search index takes them."""
+        rows = []
+        for annotation in self.annotations.query():
+            text = " ".join((annotation.note, *annotation.tags)).strip()
+            if text:
+                rows.append((annotation.id, annotation.document_id, text))
+        return rows
 
     def update_search_index(self, folders: Sequence[Path]) -> None:
         """Index new or changed documents in the background (a first start, after an update)."""
@@ -837,6 +852,11 @@ class MainWindow(QMainWindow):
         if document_id not in self.library:
             self.statusBar().showMessage(self.tr("That document is no longer in the library"), 5000)
             return
+        if hit is not None and hit.kind == "note" and hit.annotation_id:
+            annotation = self.annotations.get(hit.annotation_id)
+            if annotation is not None:
+                self.open_annotation(annotation)
+                return
         self.open_document(document_id)
         if hit is None or hit.kind != "text" or hit.paragraph is None:
             return

@@ -65,3 +65,27 @@ def test_find_in_document_marks_matches_in_both_panes(qtbot, window) -> None:
     assert len(window.reading_view.right._find_matches) >= 4
     window.find_bar.close_bar()
     assert window.reading_view.right._find_matches == ()
+
+
+def test_notes_are_searchable_and_a_note_hit_opens_its_quote(qtbot, window, tmp_path) -> None:
+    from reader.core.annotation_store import AnnotationStore
+    from reader.models.annotation_service import AnnotationService
+
+    store = AnnotationStore.open(tmp_path / "notes")
+    window.annotations = AnnotationService(store, parent=window)
+    window.annotations.changed.connect(window._annotations_changed)
+    window.open_document(CABLE)
+    text = window.reading_view.text_of("target").paragraphs[4]
+    start = text.index("American reluctance")
+    window.reading_view.right.show_range(4, start, start + len("American reluctance"))
+    window.reading_view._last_selected_pane = 1
+    note = window.add_note()
+    window.edit_note(note.id, "Kremlin wording on delay", ["armistice"])
+    window.open_document(TELEGRAM)
+    window.search_panel.set_query("Kremlin")
+    [result] = window.search_panel.model.results()
+    [hit] = [h for h in result.hits if h.kind == "note"]
+    window.search_panel.hit_activated.emit(CABLE, hit)
+    assert window.current_id == CABLE
+    assert window.reading_view.right.textCursor().selectedText() == "American reluctance"
+    store.close()
