@@ -7,7 +7,10 @@ edits stay in memory, the user is told once, and they are written as soon as wri
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +21,9 @@ from reader.core.annotation_store import (
     StorageUnavailable,
 )
 from reader.core.annotations import Annotation
+from reader.core.atomic_files import write_text_atomically
 from reader.core.document import Document
+from reader.core.notes_export import to_w3c_json
 from reader.core.pairing import TextPair
 
 RETRY_INTERVAL_MS = 5000
@@ -124,6 +129,27 @@ class AnnotationService(QObject):
         done = self._pending.retry()
         self._after_write(done)
         return done
+
+    def write_pending_elsewhere(
+        self, folders: Iterable[Path], documents: Iterable[Document]
+    ) -> Path | None:
+        """Save notes that could not reach the database to a W3C JSON file in the first folder
+        that takes it, so closing the app never loses them; ``notes import`` reads it back."""
+        if self._pending is None:
+            return None
+        unsaved = [state for state in self._pending.pending().values() if state is not None]
+        if not unsaved:
+            return None
+        text = json.dumps(to_w3c_json(unsaved, list(documents)), ensure_ascii=False, indent=2)
+        name = f"unsaved-notes-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+        for folder in folders:
+            try:
+                path = Path(folder) / name
+                write_text_atomically(path, text + "\n", durable=True)
+                return path
+            except OSError:
+                continue
+        return None
 
     def _after_write(self, written: bool) -> None:
         if written and not self._pending:

@@ -21,7 +21,7 @@ Work = Callable[[Progress, Callable[[], bool]], object]
 
 class _Worker(QObject):
     progressed = Signal(int, int, str)  # done, total, current item
-    finished = Signal(object)  # what the work returned
+    finished = Signal(object)  # what the work returned, or the exception it raised
 
     def __init__(self, work: Work) -> None:
         super().__init__()
@@ -30,7 +30,12 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        self.finished.emit(self._work(self.progressed.emit, lambda: self.cancel_requested))
+        # Whatever happens, report back: a job that never finishes would block the next one.
+        try:
+            result = self._work(self.progressed.emit, lambda: self.cancel_requested)
+        except Exception as error:
+            result = error
+        self.finished.emit(result)
 
 
 class BackgroundJob(QObject):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -565,6 +567,17 @@ class MainWindow(QMainWindow):
         if focus is None or self.current_id is None or not self.annotations.available:
             return
         side, paragraph = focus
+        existing = [
+            a
+            for a in self.annotations.for_document(self.current_id)
+            if a.kind == "bookmark"
+            and a.side == side
+            and a.position is not None
+            and a.position.paragraph == paragraph
+        ]
+        if existing:  # a second Ctrl+B takes the bookmark away
+            self.undo_stack.push(DeleteAnnotation(self.annotations, existing[0]))
+            return
         text = self._text_on(side)
         assert text is not None and self.reading_view.alignment is not None
         bookmark = new_paragraph_bookmark(
@@ -620,11 +633,21 @@ class MainWindow(QMainWindow):
         """Jump to a note: its document, its pair level in both panes, its quote selected."""
         if annotation.document_id != self.current_id:
             self.open_document(annotation.document_id)
+            # Opening re-anchors the document's notes: use the note as it stands now.
+            annotation = self.annotations.get(annotation.id) or annotation
         if (
             annotation.document_id != self.current_id
             or annotation.position is None
             or annotation.side is None
         ):
+            return
+        if not annotation.placed:
+            self.statusBar().showMessage(
+                self.tr(
+                    "This note's quote was not found in the current text; it is kept under Unplaced"
+                ),
+                8000,
+            )
             return
         position = annotation.position
         self.reading_view.show_annotation(
@@ -741,10 +764,27 @@ class MainWindow(QMainWindow):
         self, document_id: str, alignment: Alignment, keep_as_correction: bool
     ) -> None:
         """Save (or forget) a correction and show it; used by undoable commands."""
-        if keep_as_correction:
-            self.corrections.save(document_id, alignment)
-        else:
-            self.corrections.reset(document_id)
+        document = self.library.entry(document_id)
+        pair = self._pair_for(self.library.get(document_id)) if document is not None else None
+        counts = (alignment.source_count, alignment.target_count)
+        if pair is None or counts != (pair.alignment.source_count, pair.alignment.target_count):
+            # The text changed since this edit (a re-import): the old pairs no longer fit it.
+            self.statusBar().showMessage(
+                self.tr("That alignment change no longer fits the document's text"), 8000
+            )
+            return
+        try:
+            if keep_as_correction:
+                self.corrections.save(document_id, alignment)
+            else:
+                self.corrections.reset(document_id)
+        except OSError as error:
+            self.tell(
+                self.tr(
+                    "The alignment correction could not be saved (%1); it applies until you close the app."
+                ).replace("%1", error.strerror or str(error)),
+                QMessageBox.Icon.Warning,
+            )
         if self.current_id != document_id:
             self.open_document(document_id)  # undoing an edit shows where it happened
         else:
@@ -770,13 +810,18 @@ class MainWindow(QMainWindow):
             )
 
     def add_documents(self, documents: Sequence[Document]) -> None:
+        if any(document.id in self.library for document in documents):
+            # A replaced text invalidates undo steps recorded against the old one.
+            self.undo_stack.clear()
         for document in documents:
             self.library.add(document)
             self.timeline_model.add_document(document)
         if documents:
+            filtered_before = self.facet_bar.facet().active
             self.facet_bar.set_documents(list(self.library))
-            if self.facet_bar.facet().active:
+            if filtered_before or self.facet_bar.facet().active:
                 self.apply_facets()
+            self._update_step_actions()
 
     # -- facets ----------------------------------------------------------------------------------
 
@@ -804,6 +849,7 @@ class MainWindow(QMainWindow):
             )
         if self.search_dock.isVisible() and self.search_panel.query():
             self.search_panel.run()  # search results respect the filters too
+        self._update_step_actions()
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Read files, add them to the timeline and open the first; say which could not be read."""
@@ -825,9 +871,12 @@ class MainWindow(QMainWindow):
             # Opened on first use, on this thread: SQLite connections stay in their thread.
             self.search_index = SearchIndex.open()
         if not self._notes_indexed:
-            self.search_index.replace_notes(self._note_rows())
-            self.search_index.commit()
-            self._notes_indexed = True
+            try:
+                self.search_index.replace_notes(self._note_rows())
+                self.search_index.commit()
+                self._notes_indexed = True
+            except sqlite3.OperationalError:
+                pass  # a background job holds the index: search what is there, refresh next time
         results = self.search_index.search(query, order=order)
         if self.facet_bar.facet().active:  # filters and search combine
             allowed = {entry.id for entry in self.visible_entries()}
@@ -915,11 +964,19 @@ class MainWindow(QMainWindow):
                 .replace("%3", Path(current).name)
             )
 
-    def _import_finished(self, report: ImportReport) -> None:
+    def _import_finished(self, report: ImportReport | Exception) -> None:
         if self._import_progress is not None:
             self._import_progress.reset()
             self._import_progress.deleteLater()
             self._import_progress = None
+        if isinstance(report, Exception):
+            self.tell(
+                self.tr(
+                    "The import stopped: %1. Documents copied before that are in your library."
+                ).replace("%1", str(report)),
+                QMessageBox.Icon.Warning,
+            )
+            return
         ids = [
             item.document_id
             for item in report.items
@@ -990,6 +1047,23 @@ class MainWindow(QMainWindow):
         box.show()
         self.last_error_box = box
 
+    def _save_unsaved_notes(self) -> None:
+        """Closing while notes cannot reach the database: put them in a file and say where."""
+        documents = self._documents({a.document_id for a in self.annotations.query()})
+        folders = [data_dir(), Path.home(), Path(tempfile.gettempdir())]
+        path = self.annotations.write_pending_elsewhere(folders, documents)
+        where = str(path) if path else self.tr("nowhere: no folder could be written")
+        QMessageBox.warning(
+            self,
+            APP_NAME,
+            self.tr(
+                "Some notes could not be saved to the notes database. They were written to %1; "
+                "import them with File > Import Notes (or `parallel-reader notes import`) when the "
+                "data folder can be written again."
+            ).replace("%1", where),
+        )
+        self.unsaved_notes_file = path
+
     def tell(self, message: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
         """A notice the reader must see once (notes restored from a backup, an import report).
 
@@ -1014,19 +1088,26 @@ class MainWindow(QMainWindow):
         if neighbour is not None:
             self.open_document(neighbour)
 
-    def _update_actions(self, document: Document) -> None:
+    def _update_step_actions(self) -> None:
+        """Previous/Next follow the timeline as shown (filters included)."""
+        if self.current_id is None:
+            return
         ids = self.timeline_model.document_ids_in_order()
-        position = ids.index(document.id) if document.id in ids else -1
-        self.copy_citation_action.setEnabled(bool(document.citation))
-        self.copy_source_action.setEnabled(self.reading_view.text_of("source") is not None)
-        self.copy_target_action.setEnabled(self.reading_view.text_of("target") is not None)
-        self.swap_action.setEnabled(text_pair(document).is_bilingual)
+        position = ids.index(self.current_id) if self.current_id in ids else -1
         if position >= 0:
             self.previous_action.setEnabled(position > 0)
             self.next_action.setEnabled(position < len(ids) - 1)
         else:
-            self.previous_action.setEnabled(self.library.neighbour(document.id, -1) is not None)
-            self.next_action.setEnabled(self.library.neighbour(document.id, 1) is not None)
+            self.previous_action.setEnabled(self.library.neighbour(self.current_id, -1) is not None)
+            self.next_action.setEnabled(self.library.neighbour(self.current_id, 1) is not None)
+
+    def _update_actions(self, document: Document) -> None:
+        self.copy_citation_action.setEnabled(bool(document.citation))
+        self.copy_source_action.setEnabled(self.reading_view.text_of("source") is not None)
+        self.copy_target_action.setEnabled(self.reading_view.text_of("target") is not None)
+        self.swap_action.setEnabled(text_pair(document).is_bilingual)
+        self._update_step_actions()
+        self.bookmark_document_action.setChecked(self._document_bookmark() is not None)
 
     def _update_title(self) -> None:
         entry = self.library.entry(self.current_id) if self.current_id else None
@@ -1112,7 +1193,8 @@ class MainWindow(QMainWindow):
         if self.search_index is not None:
             self.search_index.close()
         self.notes_panel.flush()  # the last words typed into a note
-        self.annotations.retry()
+        if not self.annotations.retry():
+            self._save_unsaved_notes()
         self.save_layout()
         super().closeEvent(event)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -142,7 +143,12 @@ class ParagraphPane(QTextBrowser):
                 cursor.setBlockFormat(self._block_format(0.0))
             cursor.insertText(paragraph)
         cursor.endEditBlock()
+        previous = self.document()
         self.setDocument(document)
+        # Qt deletes only the document it made itself; the ones made here (children of this
+        # pane) would otherwise pile up for the whole session.
+        if shiboken6.isValid(previous) and previous.parent() is self:
+            previous.deleteLater()
         self._selected = -1  # setDocument moved the cursor; nothing is selected yet
         self.refresh_marks()
 

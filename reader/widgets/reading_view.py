@@ -173,7 +173,8 @@ class ReadingView(QWidget):
 
     def scroll_to_paragraph(self, side: str, paragraph: int) -> None:
         """Bring a paragraph of "source" or "target" to the top, with its counterpart level."""
-        if self._pair is None:
+        text = self.text_of(side)
+        if self._pair is None or text is None or not 0 <= paragraph < len(text.paragraphs):
             return
         self.restore_position(self._pair.alignment.bead_of(side, paragraph))
 
@@ -264,7 +265,8 @@ class ReadingView(QWidget):
 
     def show_annotation(self, side: str, paragraph: int, start: int, end: int) -> None:
         """Scroll a note's pair level into view and select its quote."""
-        if self._pair is None:
+        text = self.text_of(side)
+        if self._pair is None or text is None or not 0 <= paragraph < len(text.paragraphs):
             return
         self.scroll_to_paragraph(side, paragraph)
         pane_index = self._pane_sides().index(side)
@@ -290,6 +292,9 @@ class ReadingView(QWidget):
             return
         position = self.position()
         self._pair = replace(self._pair, alignment=alignment)
+        for pane in self.panes:  # the old pairs' marks no longer mean anything
+            pane.mark("hover", ())
+            pane.mark("pinned", ())
         self._update_unsure()
         self._draw_annotations()
         self._relevel()
@@ -401,6 +406,7 @@ class ReadingView(QWidget):
         self._draw_annotations()
         self._relevel()
         self.restore_position(0)
+        self.selection_changed.emit()  # nothing is selected in the new panes
 
     def _update_measure(self) -> None:
         single = self._pair is not None and not self._pair.is_bilingual

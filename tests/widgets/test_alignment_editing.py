@@ -167,3 +167,26 @@ def test_paragraphs_are_selected_from_the_keyboard(qtbot, data) -> None:
     assert view.alignment.counterpart("source", view.selected_paragraph("source")) == (
         view.selected_paragraph("target"),
     )
+
+
+def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(qtbot, data) -> None:
+    import dataclasses
+
+    window = open_window(qtbot, data)
+    select(window, 0, 0)
+    window.link_action.trigger()
+    cable = window.library.get(CABLE)
+    shorter = dataclasses.replace(
+        cable, texts=tuple(dataclasses.replace(t, paragraphs=t.paragraphs[:2]) for t in cable.texts)
+    )
+    window.add_documents([shorter])
+    window.open_document(CABLE)
+    assert not window.undo_stack.canUndo()  # undo steps for the old text are gone
+    window.apply_alignment(
+        CABLE,
+        Alignment.from_pairs(
+            [((0,), (0,))] + [((), (j,)) for j in range(1, 12)] + [((1,), ()), ((2,), ())], 3, 12
+        ),
+        True,
+    )
+    assert window.reading_view.alignment.source_count == 2  # the stale alignment was refused

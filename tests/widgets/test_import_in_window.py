@@ -114,3 +114,21 @@ def test_the_window_keeps_responding_during_an_import_and_it_can_be_cancelled(
     assert len(ticks) == 5
     assert report.cancelled
     assert report.not_processed > 0
+
+
+def test_an_import_that_fails_says_so_and_the_next_one_can_start(
+    qtbot, window, folder, monkeypatch
+) -> None:
+    from reader.models import import_runner
+
+    def broken(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(import_runner, "import_paths", broken)
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        window.import_documents([folder])
+    assert "No space left on device" in window.last_notice_box.text()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        assert window.import_documents([folder / "300237.txt"])
+    assert finished.args[0].count(Outcome.IMPORTED) == 1

@@ -12,6 +12,7 @@ from reader.core.alignment_corrections import CorrectionStore
 from reader.core.annotation_store import AnnotationStore, StorageUnavailable
 from reader.core.corpus import load_paths
 from reader.core.library import Library
+from reader.core.notes_export import import_w3c
 from reader.models.annotation_service import AnnotationService
 from reader.models.timeline_model import TimelineRole
 from reader.paths import bundled_corpus_dir
@@ -206,3 +207,60 @@ def test_choosing_an_entry_in_the_notes_panel_jumps_to_it(qtbot, window, store) 
     assert window.current_id == CABLE
     assert window.reading_view.left.textCursor().selectedText() == "нежелание США"
     assert window.reading_view.right.marked("pinned") == (BODY_EN,)
+
+
+def test_closing_while_notes_cannot_be_saved_writes_them_to_a_file_to_import(
+    window, store, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+
+    def refuse(_annotation) -> None:
+        raise StorageUnavailable("database or disk is full", Path("annotations.sqlite3"))
+
+    monkeypatch.setattr(store, "save", refuse)
+    select_words(window, "target", BODY_EN, "peacefulness")
+    highlight = window.highlight_selection("pink")
+    window.close()
+    path = window.unsaved_notes_file
+    assert path is not None and path.exists()
+    assert str(path) in shown[0]
+    monkeypatch.undo()
+    report = import_w3c(path.read_bytes(), store, load_paths([bundled_corpus_dir()]).documents)
+    assert report.added == [highlight.id]
+    assert store.get(highlight.id).colour == "pink"
+
+
+def test_the_document_bookmark_check_follows_the_open_document(window) -> None:
+    window.bookmark_document_action.trigger()
+    assert window.bookmark_document_action.isChecked()
+    window.open_document(TELEGRAM)
+    assert not window.bookmark_document_action.isChecked()
+    window.open_document(CABLE)
+    assert window.bookmark_document_action.isChecked()
+
+
+def test_bookmarking_a_paragraph_twice_takes_the_bookmark_away(window, store) -> None:
+    window.reading_view.right.select_paragraph(3)
+    window.bookmark_paragraph_action.trigger()
+    window.bookmark_paragraph_action.trigger()
+    assert store.for_document(CABLE) == []
+
+
+def test_a_note_unplaced_by_a_changed_text_opens_its_document_without_jumping(
+    window, store
+) -> None:
+    import dataclasses
+
+    select_words(window, "target", 11, "VKP(b) CC Incoming")
+    highlight = window.highlight_selection("blue")
+    cable = window.library.get(CABLE)
+    shorter = dataclasses.replace(
+        cable, texts=tuple(dataclasses.replace(t, paragraphs=t.paragraphs[:2]) for t in cable.texts)
+    )
+    window.open_document(TELEGRAM)
+    window.add_documents([shorter])
+    window.open_annotation(highlight)  # the panel's stale copy still says "placed"
+    assert window.current_id == CABLE
+    assert not store.get(highlight.id).placed
+    assert "not found" in window.statusBar().currentMessage()
