@@ -69,6 +69,7 @@ class DensityStrip(QWidget):
         super().__init__(parent)
         self._counts: dict[int, int] = {}
         self._span: YearRange | None = None
+        self._view: YearRange | None = None  # the years drawn: the span, padded to a decade
         self._range: YearRange | None = None
         self._anchor: int | None = None  # the year a drag started on
         self._key_timer = QTimer(self, singleShot=True, interval=KEY_DELAY_MS)
@@ -86,6 +87,8 @@ class DensityStrip(QWidget):
         """Show these counts; keep the chosen range if it still meets the new span."""
         self._counts = dict(counts)
         self._span = (min(counts), max(counts)) if counts else None
+        # Drawn over at least a decade, so a single year is not one bar filling the strip.
+        self._view = _padded_span(*self._span) if self._span else None
         if self._range and self._span:
             start, end = self._range
             if end < self._span[0] or start > self._span[1]:
@@ -147,23 +150,24 @@ class DensityStrip(QWidget):
         return QRectF(self.width() - _CLOSE_WIDTH, 0, _CLOSE_WIDTH, _CLOSE_WIDTH)
 
     def _slot_width(self) -> float:
-        assert self._span is not None
-        years = self._span[1] - self._span[0] + 1
+        assert self._view is not None
+        years = self._view[1] - self._view[0] + 1
         return self._plot_rect().width() / years
 
     def year_at(self, x: float) -> int | None:
         """The year under an x position, clamped to the span (so drags may overshoot)."""
         if self._span is None:
             return None
+        assert self._view is not None
         offset = int((x - self._plot_rect().left()) // self._slot_width())
-        return max(self._span[0], min(self._span[1], self._span[0] + offset))
+        return max(self._span[0], min(self._span[1], self._view[0] + offset))
 
     def year_rect(self, year: int) -> QRectF:
         """The slot of one year, the full plot height."""
-        assert self._span is not None
+        assert self._view is not None
         plot, width = self._plot_rect(), self._slot_width()
         return QRectF(
-            plot.left() + (year - self._span[0]) * width, plot.top(), width, plot.height()
+            plot.left() + (year - self._view[0]) * width, plot.top(), width, plot.height()
         )
 
     def sizeHint(self) -> QSize:
@@ -240,9 +244,10 @@ class DensityStrip(QWidget):
         step = 10
         while step * self._slot_width() < label_width:  # thin the labels when the span is long
             step *= 2
-        first = self._span[0] + (-self._span[0]) % step
+        assert self._view is not None
+        first = self._view[0] + (-self._view[0]) % step
         text_top = plot.bottom() + 1
-        for year in range(first, self._span[1] + 1, step):
+        for year in range(first, self._view[1] + 1, step):
             x = self.year_rect(year).left()
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
             box = QRectF(x - label_width / 2, text_top, label_width, self.height() - text_top)
@@ -563,3 +568,15 @@ class FacetBar(QWidget):
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(self.facet().active)
+
+
+MIN_SPAN_YEARS = 11
+
+
+def _padded_span(first: int, last: int) -> YearRange:
+    """At least a decade around the data: one year alone would be one bar filling the strip."""
+    missing = MIN_SPAN_YEARS - (last - first + 1)
+    if missing <= 0:
+        return first, last
+    before = missing // 2
+    return first - before, last + missing - before

@@ -250,3 +250,12 @@ def test_screenshot(qtbot, theme: str) -> None:
         assert widget.grab().save(str(SCREENSHOT_DIR / f"facet-bar-{theme}.png"))
     finally:
         apply_theme(app, "light")
+
+
+def test_a_single_year_is_drawn_as_one_bar_in_a_decade_not_a_block() -> None:
+    strip = DensityStrip()
+    strip.resize(260, 44)
+    strip.set_counts({1951: 2})
+    slot = strip.year_rect(1951)
+    assert slot.width() < strip.width() / 5  # one narrow bar, with room for the decade's labels
+    assert strip.year_at(0) == 1951  # picking still stays on the years that hold documents
