@@ -743,7 +743,10 @@ class MainWindow(QMainWindow):
     def _correct_alignment(self, alignment: Alignment) -> None:
         if self.current_id is None or self.reading_view.alignment is None:
             return
-        corrected_before = self.corrections.has_correction(self.current_id)
+        shown = self.reading_view.alignment
+        corrected_before = self.corrections.has_correction(
+            self.current_id, shown.source_count, shown.target_count
+        )
         command = AlignmentChange(
             self, self.current_id, self.reading_view.alignment, alignment, corrected_before
         )
@@ -751,7 +754,14 @@ class MainWindow(QMainWindow):
 
     def reset_alignment(self) -> None:
         document = self.library.get(self.current_id) if self.current_id else None
-        if document is None or not self.corrections.has_correction(document.id):
+        shown = self.reading_view.alignment
+        if (
+            document is None
+            or shown is None
+            or not self.corrections.has_correction(
+                document.id, shown.source_count, shown.target_count
+            )
+        ):
             return
         automatic = text_pair(document).alignment
         command = AlignmentChange(
@@ -777,7 +787,7 @@ class MainWindow(QMainWindow):
             if keep_as_correction:
                 self.corrections.save(document_id, alignment)
             else:
-                self.corrections.reset(document_id)
+                self.corrections.reset(document_id, *counts)
         except OSError as error:
             self.tell(
                 self.tr(
@@ -796,7 +806,14 @@ class MainWindow(QMainWindow):
         self.link_action.setEnabled(view.can_link())
         for action in (self.unlink_action, self.merge_action, self.split_action):
             action.setEnabled(view.can_edit_selected_pair())
-        corrected = self.current_id is not None and self.corrections.has_correction(self.current_id)
+        shown = view.alignment
+        corrected = (
+            self.current_id is not None
+            and shown is not None
+            and self.corrections.has_correction(
+                self.current_id, shown.source_count, shown.target_count
+            )
+        )
         self.reset_alignment_action.setEnabled(corrected)
         if view.can_link():
             source, target = view.selected_paragraph("source"), view.selected_paragraph("target")

@@ -86,3 +86,30 @@ def test_every_edit_keeps_the_alignment_valid(alignment: Alignment, data) -> Non
     count = alignment.source_count if side == "source" else alignment.target_count
     if count:
         split(alignment, side, data.draw(st.integers(0, count - 1)))
+
+
+def test_a_correction_for_an_older_text_is_kept_aside_not_overwritten(tmp_path) -> None:
+    from reader.core.alignment_corrections import CorrectionStore
+
+    store = CorrectionStore(tmp_path)
+    old = Alignment.from_pairs([((0,), (0,)), ((1,), (1,))], 2, 2)
+    store.save("117421", old)
+    assert store.has_correction("117421", 2, 2)
+    assert not store.has_correction("117421", 3, 2)  # the text now has three paragraphs
+    new = Alignment.from_pairs([((0,), (0,)), ((1, 2), (1,))], 3, 2)
+    store.save("117421", new)
+    assert store.load("117421", 3, 2) == new
+    [stale] = list((tmp_path / "alignments").glob("117421.stale-*.json"))
+    assert "pairs" in stale.read_text(encoding="utf-8")
+
+
+def test_ids_that_differ_only_in_unsafe_characters_get_their_own_files(tmp_path) -> None:
+    from reader.core.alignment_corrections import CorrectionStore
+
+    store = CorrectionStore(tmp_path)
+    first = Alignment.from_pairs([((0,), (0,))], 1, 1)
+    second = Alignment.from_pairs([((0,), ()), ((), (0,))], 1, 1)
+    store.save("a/b", first)
+    store.save("a_b", second)
+    assert store.load("a/b", 1, 1) == first
+    assert store.load("a_b", 1, 1) == second
