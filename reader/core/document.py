@@ -61,7 +61,8 @@ class Document:
 class ParseError(Exception):
     """A file that cannot be read as an archive document. The message names the file and why."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, *, unreadable: bool = False) -> None:
         self.path = Path(path)
         self.reason = reason
+        self.unreadable = unreadable  # the file could not be read at all (not: not a document)
         super().__init__(f"{self.path.name}: {reason}")

@@ -36,7 +36,7 @@ _DOCUMENT_ID = re.compile(r"/document/(\d+)")
 def parse_file(path: Path) -> Document:
     """Read, decode and parse one file. Raises ParseError naming the file and the reason."""
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_document_bytes(path)
     return replace(parse_text(decode_document(data, path), path), path=path)
 
 
@@ -54,10 +54,13 @@ def parse_text(text: str, path: Path) -> Document:
     return _document(fields, texts, path)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_document_bytes(path: Path) -> bytes:
+    """The bytes of a file, refusing folders, special files and files over the size limit."""
     try:
         if path.is_dir():
             raise ParseError(path, "a folder, not a document file")
+        if path.exists() and not path.is_file():  # reading a pipe would wait forever
+            raise ParseError(path, "not a regular file (a device, pipe or socket)")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             megabytes = size / (1024 * 1024)
@@ -65,11 +68,12 @@ def _read_bytes(path: Path) -> bytes:
             raise ParseError(path, reason)
         return path.read_bytes()
     except FileNotFoundError:
-        raise ParseError(path, "no such file") from None
+        raise ParseError(path, "no such file", unreadable=True) from None
     except PermissionError:
-        raise ParseError(path, "permission denied") from None
+        raise ParseError(path, "permission denied", unreadable=True) from None
     except OSError as error:
-        raise ParseError(path, f"cannot read the file ({error.strerror or error})") from None
+        reason = f"cannot read the file ({error.strerror or error})"
+        raise ParseError(path, reason, unreadable=True) from None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from reader.core.catalog import Catalog
 from reader.core.corpus import iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.encoding import UNDECODABLE, decode_document
-from reader.core.parsing import MAX_FILE_BYTES, parse_text
+from reader.core.parsing import parse_text, read_document_bytes
 from reader.core.search_index import SearchIndex
 
 LIBRARY_FOLDER = "library"
@@ -140,7 +140,7 @@ def _import_one(
         data = read_document_bytes(path)
         document = parse_text(decode_document(data, path), path)
     except ParseError as error:
-        return _rejected(path, error.reason)
+        return _rejected(path, error)
     except Exception as error:  # a parser bug must not cost the user the other files
         return ImportItem(path, Outcome.FAILED, reason=f"unexpected error: {error!r}")
     target = library / f"{_file_name(document.id)}.txt"
@@ -180,32 +180,11 @@ def _store(
     return ImportItem(path, Outcome.UPDATED if existed else Outcome.IMPORTED, document_id)
 
 
-def read_document_bytes(path: Path) -> bytes:
-    """The bytes of a file, refusing folders, special files and files over the size limit."""
-    try:
-        if path.is_dir():
-            raise ParseError(path, "a folder, not a document file")
-        if path.exists() and not path.is_file():
-            raise ParseError(path, "not a regular file (a device, pipe or socket)")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise ParseError(
-                path, f"over the size limit ({size / 2**20:.0f} MB; the limit is {limit} MB)"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(path, "unreadable: no such file") from None
-    except PermissionError:
-        raise ParseError(path, "unreadable: permission denied") from None
-    except OSError as error:
-        raise ParseError(path, f"unreadable: {error.strerror or error}") from None
-
-
-def _rejected(path: Path, reason: str) -> ImportItem:
+def _rejected(path: Path, error: ParseError) -> ImportItem:
     """A file the parser refused: not a document (skipped) or one we could not read (failed)."""
-    if reason.startswith("unreadable"):
-        return ImportItem(path, Outcome.FAILED, reason=reason)
+    reason = error.reason
+    if error.unreadable:
+        return ImportItem(path, Outcome.FAILED, reason=f"unreadable: {reason}")
     if reason.startswith(UNDECODABLE):
         return ImportItem(path, Outcome.SKIPPED, reason=f"unsupported encoding: {reason}")
     return ImportItem(path, Outcome.SKIPPED, reason=f"not a document: {reason}")
