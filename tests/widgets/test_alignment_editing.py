@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,15 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from reader.core.alignment import Alignment, Bead
-from reader.core.alignment_corrections import CorrectionStore
-from reader.core.corpus import load_paths
 from reader.core.document import Text
-from reader.core.library import Library
 from reader.core.pairing import TextPair
-from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
 from reader.widgets.reading_view import ReadingView
-from reader.widgets.ui_settings import UiSettings
 
 CABLE = "117421"
 
@@ -26,17 +22,9 @@ def pairs(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]
     return [(bead.source, bead.target) for bead in alignment.beads]
 
 
-def open_window(qtbot, data: Path) -> MainWindow:
-    library = Library(load_paths([bundled_corpus_dir()]).documents)
-    window = MainWindow(
-        library, UiSettings(data / "settings.ini"), corrections=CorrectionStore(data)
-    )
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.open_document(CABLE)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+@pytest.fixture
+def open_window(reader_window) -> Callable[..., MainWindow]:
+    return lambda _qtbot, data: reader_window(data, document_id=CABLE)
 
 
 @pytest.fixture
@@ -52,7 +40,9 @@ def select(window: MainWindow, source: int | None, target: int | None) -> None:
         view.right.select_paragraph(target)
 
 
-def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(qtbot, data) -> None:
+def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(
+    open_window, qtbot, data
+) -> None:
     window = open_window(qtbot, data)
     view = window.reading_view
     assert not window.link_action.isEnabled()
@@ -65,7 +55,7 @@ def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(qt
     assert (data / "alignments" / f"{CABLE}.json").exists()
 
 
-def test_undo_and_redo_a_correction(qtbot, data) -> None:
+def test_undo_and_redo_a_correction(open_window, qtbot, data) -> None:
     window = open_window(qtbot, data)
     curated = pairs(window.reading_view.alignment)
     select(window, 0, 0)
@@ -78,7 +68,7 @@ def test_undo_and_redo_a_correction(qtbot, data) -> None:
     assert pairs(window.reading_view.alignment) == corrected
 
 
-def test_a_correction_survives_a_restart_and_can_be_reset(qtbot, data) -> None:
+def test_a_correction_survives_a_restart_and_can_be_reset(open_window, qtbot, data) -> None:
     first = open_window(qtbot, data)
     select(first, 2, 11)
     first.link_action.trigger()
@@ -94,7 +84,7 @@ def test_a_correction_survives_a_restart_and_can_be_reset(qtbot, data) -> None:
     assert pairs(second.reading_view.alignment) == corrected
 
 
-def test_unlink_merge_and_split_the_selected_pair(qtbot, data) -> None:
+def test_unlink_merge_and_split_the_selected_pair(open_window, qtbot, data) -> None:
     window = open_window(qtbot, data)
     view = window.reading_view
     select(window, None, 4)  # the body of the translation, paired with the Russian body
@@ -114,7 +104,7 @@ def test_unlink_merge_and_split_the_selected_pair(qtbot, data) -> None:
     assert view.alignment.counterpart("target", 4) != ()
 
 
-def test_every_correction_has_a_window_wide_shortcut(qtbot, data) -> None:
+def test_every_correction_has_a_window_wide_shortcut(open_window, qtbot, data) -> None:
     # Offscreen windows never become active, so the shortcut map cannot be driven here; check
     # that each action carries its keys and lives on the window (working with the menu hidden).
     window = open_window(qtbot, data)
@@ -145,7 +135,7 @@ def test_pairs_the_aligner_is_unsure_of_are_marked(qtbot) -> None:
     assert view.right._unsure == (1,)
 
 
-def test_context_menu_offers_the_alignment_actions(qtbot, data) -> None:
+def test_context_menu_offers_the_alignment_actions(open_window, qtbot, data) -> None:
     window = open_window(qtbot, data)
     titles = [
         action.text() for action in window.reading_view.left.context_actions if action is not None
@@ -154,7 +144,7 @@ def test_context_menu_offers_the_alignment_actions(qtbot, data) -> None:
     assert "&Split Pair Here" in titles
 
 
-def test_paragraphs_are_selected_from_the_keyboard(qtbot, data) -> None:
+def test_paragraphs_are_selected_from_the_keyboard(open_window, qtbot, data) -> None:
     window = open_window(qtbot, data)
     view = window.reading_view
     for _ in range(2):
@@ -169,7 +159,9 @@ def test_paragraphs_are_selected_from_the_keyboard(qtbot, data) -> None:
     )
 
 
-def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(qtbot, data) -> None:
+def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(
+    open_window, qtbot, data
+) -> None:
     import dataclasses
 
     window = open_window(qtbot, data)

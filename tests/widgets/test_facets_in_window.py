@@ -6,31 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.alignment_corrections import CorrectionStore
-from reader.core.corpus import load_paths
 from reader.core.facets import FacetFilter
-from reader.core.library import Library
 from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
-from reader.widgets.ui_settings import UiSettings
 
 WILSON_DIR = Path(__file__).resolve().parents[3] / "shared" / "samples" / "wilson"
 
 
 @pytest.fixture
-def window(qtbot, isolated_data_dir) -> MainWindow:
-    documents = load_paths(
-        [bundled_corpus_dir(), WILSON_DIR / "300237.txt", WILSON_DIR / "300645.txt"]
-    ).documents
-    window = MainWindow(
-        Library(documents),
-        UiSettings(isolated_data_dir / "settings.ini"),
-        corrections=CorrectionStore(isolated_data_dir),
-    )
-    qtbot.addWidget(window)
-    window.open_document("117421")
-    window.show()
-    return window
+def window(reader_window, qtbot, isolated_data_dir) -> MainWindow:
+    samples = [WILSON_DIR / "300237.txt", WILSON_DIR / "300645.txt"]
+    return reader_window(isolated_data_dir, paths=samples)
 
 
 def emit(window: MainWindow, facet: FacetFilter) -> None:

@@ -9,29 +9,16 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from reader.core.alignment_corrections import CorrectionStore
-from reader.core.corpus import load_paths
-from reader.core.library import Library
 from reader.core.user_library import Outcome
 from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
-from reader.widgets.ui_settings import UiSettings
 
 WILSON_DIR = Path(__file__).resolve().parents[3] / "shared" / "samples" / "wilson"
 
 
 @pytest.fixture
-def window(qtbot, isolated_data_dir) -> MainWindow:
-    library = Library(load_paths([bundled_corpus_dir()]).documents)
-    window = MainWindow(
-        library,
-        UiSettings(isolated_data_dir / "settings.ini"),
-        corrections=CorrectionStore(isolated_data_dir),
-    )
-    qtbot.addWidget(window)
-    window.open_document("117421")
-    window.show()
-    return window
+def window(reader_window, qtbot, isolated_data_dir) -> MainWindow:
+    return reader_window(isolated_data_dir)
 
 
 @pytest.fixture

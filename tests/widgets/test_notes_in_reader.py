@@ -8,16 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from reader.core.alignment_corrections import CorrectionStore
 from reader.core.annotation_store import AnnotationStore, StorageUnavailable
 from reader.core.corpus import load_paths
-from reader.core.library import Library
 from reader.core.notes_export import import_w3c
 from reader.models.annotation_service import AnnotationService
 from reader.models.timeline_model import TimelineRole
 from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
-from reader.widgets.ui_settings import UiSettings
 
 CABLE, TELEGRAM = "117421", "113013"
 BODY_EN, BODY_RU = 4, 1  # the cable's body paragraph in English and in Russian
@@ -31,21 +28,8 @@ def store(tmp_path) -> AnnotationStore:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, store) -> MainWindow:
-    library = Library(load_paths([bundled_corpus_dir()]).documents)
-    data = tmp_path / "data"
-    window = MainWindow(
-        library,
-        UiSettings(data / "settings.ini"),
-        corrections=CorrectionStore(data),
-        annotations=AnnotationService(store),
-    )
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.open_document(CABLE)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(reader_window, qtbot, tmp_path, store) -> MainWindow:
+    return reader_window(tmp_path / "data", annotations=AnnotationService(store))
 
 
 def select_words(window: MainWindow, side: str, paragraph: int, words: str) -> None:

@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.alignment_corrections import CorrectionStore
-from reader.core.corpus import load_paths
-from reader.core.library import Library
 from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
-from reader.widgets.ui_settings import UiSettings
 
 CABLE, TELEGRAM = "117421", "113013"
 
 
 @pytest.fixture
-def window(qtbot, isolated_data_dir) -> MainWindow:
-    library = Library(load_paths([bundled_corpus_dir()]).documents)
-    window = MainWindow(
-        library,
-        UiSettings(isolated_data_dir / "settings.ini"),
-        corrections=CorrectionStore(isolated_data_dir),
-    )
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.open_document(TELEGRAM)
-    window.show()
+def window(reader_window, qtbot, isolated_data_dir) -> MainWindow:
+    window = reader_window(isolated_data_dir, document_id=TELEGRAM)
     with qtbot.waitSignal(window.indexer.finished, timeout=30_000):
         window.update_search_index([bundled_corpus_dir()])
     return window
