@@ -44,32 +44,10 @@ from reader.core.annotations import (
 )
 from reader.widgets.notes_panel import NotesPanel
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_notes import TAGS, WORDS_EN, WORDS_RU  # one vocabulary for both notes benchmarks
+
 DOCUMENTS, PER_DOCUMENT = 50, 200
-WORDS_RU = [
-    "товарищ",
-    "шифровка",
-    "войска",
-    "переговоры",
-    "пункт",
-    "повестка",
-    "мир",
-    "линия",
-    "фронт",
-    "сторона",
-]
-WORDS_EN = [
-    "comrade",
-    "cipher",
-    "troops",
-    "negotiations",
-    "point",
-    "agenda",
-    "peace",
-    "line",
-    "front",
-    "side",
-]
-TAGS = [f"topic-{n}" for n in range(30)]
 
 
 def _sentence(rng: random.Random, words: list[str], count: int) -> str:
