@@ -1,43 +1,56 @@
-"""Starting the window: Qt application, theme, corpus, last session restored."""
+"""Starting the window: Qt application, theme, library, services, last session restored."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
-from reader.paths import DATA_DIR_ENV, bundled_corpus_dir, data_dir, resources_dir, settings_file
+from reader.paths import resources_dir
+from reader.workspace import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.library import Library
+    from reader.widgets.main_window import MainWindow
 
 STARTUP_REPORT_ENV = "PARALLEL_READER_REPORT_STARTUP"
 
 
-def _prepare_smoke_test() -> None:
-    """The smoke test runs anywhere: no display, and never the user's real data."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if not os.environ.get(DATA_DIR_ENV):
-        os.environ[DATA_DIR_ENV] = tempfile.mkdtemp(prefix="parallel-reader-smoke-")
+def contain_dependencies(workspace: Workspace) -> None:
+    """A portable workspace keeps what Qt and its libraries write (fontconfig's cache, Qt's own
+    settings) under the data folder too: they find their folders through the XDG variables."""
+    if not workspace.portable:
+        return
+    os.environ["XDG_CACHE_HOME"] = str(workspace.cache_dir)
+    os.environ["XDG_CONFIG_HOME"] = str(workspace.config_dir)
+    os.environ["XDG_STATE_HOME"] = str(workspace.state_dir)
+    os.environ["XDG_DATA_HOME"] = str(workspace.data_dir / "xdg")
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.smoke_test:
-        _prepare_smoke_test()
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the smoke test runs anywhere
+    workspace.ensure()
+    workspace.migrate_settings()
+    contain_dependencies(workspace)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from reader.core.corpus import load_paths
-    from reader.core.library import Library
-    from reader.core.user_library import library_dir
+    from reader.services.composition import Services, open_notes
     from reader.widgets.first_paint import FirstPaintWatcher
     from reader.widgets.main_window import MainWindow
-    from reader.widgets.theme import ThemeController
+    from reader.widgets.theme import ThemeController, keep_icons_in
     from reader.widgets.ui_settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("parallel-reader")
@@ -45,35 +58,29 @@ def run_gui(args: argparse.Namespace) -> int:
     if icon_path.exists():
         app.setWindowIcon(QIcon(str(icon_path)))
 
-    settings = UiSettings(settings_file(data_dir()))
+    settings = UiSettings(workspace.settings_file)
+    keep_icons_in(workspace.theme_cache_dir)
     themes = ThemeController(app, settings.theme)
-    # The bundled corpus (or --corpus) first, then the documents the reader imported: metadata
-    # from the catalog (only new or changed files are parsed), texts when a document is opened.
-    corpus_dir = Path(args.corpus) if args.corpus else bundled_corpus_dir()
-    entries, corpus_errors = _catalog_entries([corpus_dir, library_dir(data_dir())])
-    opened = load_paths([Path(f) for f in args.files])
-    library = Library(entries)
-    annotations, notes_message = _open_annotations()
-    window = MainWindow(library, settings, themes.set_theme, annotations=annotations)
-    window.add_documents(opened.documents)
+    library, corpus_errors = workspace.load_library()
+    notes, notes_message = open_notes(workspace)
+    services = Services.create(workspace, library, notes)
+    window = MainWindow(services, settings, themes.set_theme)
+    first = _first_document(window, [Path(f) for f in args.files], settings.last_document)
     window.restore_layout()
-    first = _first_document(library, opened.documents, settings.last_document)
     if first is not None:
         window.open_document(first)
     window.show()
-    window.report_errors(corpus_errors + opened.errors)
+    window.report_errors(corpus_errors)
     if notes_message:
         window.tell(notes_message)
 
     watcher = FirstPaintWatcher(window)
     # New or changed documents reach the search index in the background after the first paint.
-    watcher.painted.connect(
-        lambda: window.update_search_index([corpus_dir, library_dir(data_dir())])
-    )
-    if annotations.store is not None:
+    watcher.painted.connect(services.search.update_documents)
+    if notes.store is not None:
         # Read every note once while the reader looks at the first page, so the notes panel
         # opens without that wait later.
-        watcher.painted.connect(lambda: QTimer.singleShot(150, annotations.store.all))
+        watcher.painted.connect(lambda: QTimer.singleShot(150, notes.query))
     if os.environ.get(STARTUP_REPORT_ENV):
         watcher.painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
     if args.smoke_test:
@@ -83,43 +90,20 @@ def run_gui(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def _catalog_entries(folders):
-    """Document summaries for the timeline, and the files that could not be read."""
-    from reader.core.catalog import Catalog
-    from reader.core.document import ParseError
-
-    missing = [ParseError(folders[0], "no such folder")] if not folders[0].is_dir() else []
-    catalog = Catalog.open()
-    try:
-        report = catalog.refresh([folder for folder in folders if folder.is_dir()])
-        return catalog.entries(), missing + report.errors
-    finally:
-        catalog.close()
-
-
-def _open_annotations():
-    """The notes database, or no notes with a message saying why and what to do."""
-    from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
-    from reader.models.annotation_service import AnnotationService
-
-    try:
-        store = AnnotationStore.open(data_dir())
-    except AnnotationStoreError as error:
-        message = f"Notes are not available in this session: {error}"
-        return AnnotationService(None, str(error)), message
-    return AnnotationService(store), store.recovery_notice or ""
-
-
-def _first_document(library, opened, last: str | None) -> str | None:
-    if opened:
-        return opened[0].id
+def _first_document(window: MainWindow, files: list[Path], last: str | None) -> str | None:
+    """The first file named on the command line, else the document open last, else the first."""
+    library: Library = window.library
+    if files:
+        opened = window.session.open_files(files)
+        if opened is not None:
+            return opened
     if last and last in library:
         return last
     ids = library.ids()
     return ids[0] if ids else None
 
 
-def _finish_smoke_test(window, app) -> None:
+def _finish_smoke_test(window: MainWindow, app: QApplication) -> None:
     """Check what a user would see: a document, its text, a painted window; then exit."""
     view = window.reading_view
     shown = sum(len(pane.paragraphs) for pane in view.panes)

@@ -12,11 +12,15 @@ import argparse
 import importlib
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from types import ModuleType
 
 from reader import APP_NAME, __version__
-from reader.paths import DATA_DIR_ENV
+from reader.workspace import Workspace
+
+# Moves the data folder like --data-dir (an option given on the command line wins).
+DATA_DIR_ENV = "PARALLEL_READER_DATA_DIR"
 
 # Subcommand modules in reader.commands, loaded only when used so the GUI starts without them.
 SUBCOMMANDS = ("inspect", "align", "import", "search", "notes")
@@ -60,13 +64,22 @@ def _split_at_subcommand(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return list(argv), []
 
 
-def _run_subcommand(global_args: argparse.Namespace, words: list[str]) -> int:
+def _run_subcommand(global_args: argparse.Namespace, words: list[str], workspace: Workspace) -> int:
     name, rest = words[0], words[1:]
     command = _load_command(name)
     parser = argparse.ArgumentParser(prog=f"parallel-reader {name}", description=command.HELP)
     command.add_arguments(parser)
     args = parser.parse_args(rest, namespace=argparse.Namespace(**vars(global_args)))
-    return int(command.run(args))
+    return int(command.run(args, workspace))
+
+
+def build_workspace(args: argparse.Namespace) -> Workspace:
+    """The one place that turns options and the environment into folders."""
+    data_dir = args.data_dir or os.environ.get(DATA_DIR_ENV) or None
+    if data_dir is None and getattr(args, "smoke_test", False):
+        # The smoke test runs anywhere and never touches the user's real data.
+        data_dir = tempfile.mkdtemp(prefix="parallel-reader-smoke-")
+    return Workspace.create(data_dir, args.corpus)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,18 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _global_parser(add_help=True)
     if subcommand:
         global_args = parser.parse_args(before)
-        if global_args.data_dir:
-            _export_data_dir(global_args.data_dir)
-        return _run_subcommand(global_args, subcommand)
+        return _run_subcommand(global_args, subcommand, build_workspace(global_args))
     parser.add_argument("files", nargs="*", metavar="FILE", help="document files to open")
     args = parser.parse_args(before)
-    if args.data_dir:
-        _export_data_dir(args.data_dir)
     from reader.app import run_gui  # Qt is imported only for the window
 
-    return run_gui(args)
-
-
-def _export_data_dir(path: str) -> None:
-    """Make --data-dir the one source of truth for every later lookup of the data folder."""
-    os.environ[DATA_DIR_ENV] = str(path)
+    return run_gui(args, build_workspace(args))

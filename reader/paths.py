@@ -1,19 +1,13 @@
-"""Every path the app reads or writes, in one place.
+"""Folders shipped with the app (the bundled corpus, resources), wherever it is installed.
 
-User data goes to the platform's data directory unless ``--data-dir`` or the
-``PARALLEL_READER_DATA_DIR`` environment variable moves it (tests and portable installs do).
+Where the reader's own data, settings and caches go is decided by :class:`reader.workspace.Workspace`.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
-DATA_DIR_ENV = "PARALLEL_READER_DATA_DIR"
-_APP_DIR_NAME = "parallel-reader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -35,18 +29,3 @@ def bundled_corpus_dir() -> Path:
 
 def resources_dir() -> Path:
     return _bundled_dir("resources")
-
-
-def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The user's private data folder, created owner-only on first use."""
-    chosen = override or os.environ.get(DATA_DIR_ENV)
-    path = (
-        Path(chosen) if chosen else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
-    )
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
-def settings_file(data: Path) -> Path:
-    """Window and UI state (QSettings in INI format), kept with the rest of the user's data."""
-    return data / "settings.ini"

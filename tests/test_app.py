@@ -32,7 +32,7 @@ def test_first_launch_opens_the_first_bundled_document(tmp_path) -> None:
     assert "smoke-test ok: 2 documents, open '117421'" in result.stdout
     assert "Traceback" not in result.stderr
     assert ", 0 unreadable" in result.stdout  # a clean first launch: no warning at all
-    assert (tmp_path / "data" / "settings.ini").exists()
+    assert (tmp_path / "data" / "config" / "settings.ini").exists()
 
 
 def test_a_file_on_the_command_line_opens_and_joins_the_timeline(tmp_path) -> None:
@@ -68,25 +68,25 @@ def test_user_data_goes_where_it_is_told(tmp_path, data_dir_env) -> None:
         args, capture_output=True, text=True, cwd=PROJECT_DIR, env=env, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert (target / "settings.ini").exists()
+    assert (target / "config" / "settings.ini").exists()
     assert oct(target.stat().st_mode & 0o777) == "0o700"
 
 
 def test_a_corrupt_notes_database_is_restored_from_its_backup_and_the_reader_is_told(
-    tmp_path, monkeypatch
+    tmp_path
 ) -> None:
-    from reader.app import _open_annotations
     from reader.core.annotation_store import AnnotationStore
     from reader.core.annotations import new_document_bookmark
+    from reader.services.composition import open_notes
+    from reader.workspace import Workspace
 
     data = tmp_path / "data"
-    monkeypatch.setenv("PARALLEL_READER_DATA_DIR", str(data))
     store = AnnotationStore.open(data)
     store.add(new_document_bookmark("117421", note="kept"))
     store.backup(data / "backups" / "annotations-20260101-000000.sqlite3")
     store.close()
     (data / "annotations.sqlite3").write_bytes(b"this is not a database" * 100)
-    service, message = _open_annotations()
+    service, message = open_notes(Workspace.create(data))
     assert "backup" in message.lower()
     assert [a.note for a in service.for_document("117421")] == ["kept"]
     assert any(path.name.startswith("annotations.corrupt") for path in data.iterdir())
@@ -94,38 +94,38 @@ def test_a_corrupt_notes_database_is_restored_from_its_backup_and_the_reader_is_
 
 
 def test_a_notes_database_from_a_newer_version_is_left_alone_and_explained(
-    tmp_path, monkeypatch
+    tmp_path
 ) -> None:
     import sqlite3
 
-    from reader.app import _open_annotations
+    from reader.services.composition import open_notes
+    from reader.workspace import Workspace
 
     data = tmp_path / "data"
     data.mkdir()
-    monkeypatch.setenv("PARALLEL_READER_DATA_DIR", str(data))
     connection = sqlite3.connect(data / "annotations.sqlite3")
     connection.execute("PRAGMA user_version = 99")
     connection.close()
     before = (data / "annotations.sqlite3").read_bytes()
-    service, message = _open_annotations()
+    service, message = open_notes(Workspace.create(data))
     assert not service.available
     assert "newer" in message.lower()
     assert (data / "annotations.sqlite3").read_bytes() == before
 
 
 def test_a_second_start_reads_the_catalog_instead_of_parsing_again(tmp_path, monkeypatch) -> None:
-    from reader.app import _catalog_entries
     from reader.core import catalog as catalog_module
+    from reader.workspace import Workspace
 
-    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "cache"))
-    corpus = PROJECT_DIR / "corpus"
-    first, errors = _catalog_entries([corpus, tmp_path / "no-library-yet"])
+    workspace = Workspace.create(tmp_path / "portable", str(PROJECT_DIR / "corpus"))
+    library, errors = workspace.load_library()
+    first = list(library)
     assert [entry.id for entry in first] == ["117421", "113013"] and errors == []
     parsed: list[Path] = []
     real_parse = catalog_module.parse_file
     monkeypatch.setattr(
         catalog_module, "parse_file", lambda path: parsed.append(path) or real_parse(path)
     )
-    second, _ = _catalog_entries([corpus, tmp_path / "no-library-yet"])
+    second = list(workspace.load_library()[0])
     assert [entry.id for entry in second] == ["117421", "113013"]
     assert parsed == []

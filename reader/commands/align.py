@@ -7,9 +7,13 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.aligner import align
 from reader.core.alignment import Alignment
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
 
 NAME = "align"
 HELP = "align the paragraphs of two text files (blank lines separate paragraphs)"
@@ -52,7 +56,8 @@ def _print_table(alignment: Alignment, source: list[str], target: list[str]) -> 
         )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, workspace: Workspace | None = None) -> int:
+    del workspace  # reads only the files it is given and writes nothing
     texts = []
     for path in (args.source, args.target):
         try:

@@ -11,10 +11,8 @@ import argparse
 from pathlib import Path
 
 from reader.commands.output import write_utf8
-from reader.core.catalog import Catalog
-from reader.core.search_index import SearchIndex
-from reader.core.user_library import import_paths, library_dir, library_folders
-from reader.paths import bundled_corpus_dir, data_dir
+from reader.core.user_library import import_paths
+from reader.workspace import Workspace
 
 NAME = "import"
 HELP = "Import document files (or folders of them) into your library and index them for search."
@@ -25,24 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="print only skipped/failed files")
 
 
-def run(args: argparse.Namespace) -> int:
-    corpus = Path(args.corpus) if getattr(args, "corpus", None) else bundled_corpus_dir()
-    data = data_dir()
-    catalog = Catalog.open()
-    index = SearchIndex.open()
-    try:
-        catalog.refresh(library_folders(corpus, data))  # so bundled ids are known
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    workspace.ensure()
+    with workspace.catalog() as catalog, workspace.search_index() as index:
+        catalog.refresh(workspace.existing_library_folders())  # so bundled ids are known
         index.ensure_fresh(catalog)
         report = import_paths(
             args.paths,
-            library_dir(data),
-            bundled_ids=catalog.ids_in(corpus),
+            workspace.library_dir,
+            bundled_ids=catalog.ids_in(workspace.corpus_dir),
             catalog=catalog,
             index=index,
         )
-    finally:
-        index.close()
-        catalog.close()
     shown = [item for item in report.items if not args.quiet or item.reason]
     write_utf8("".join(item.describe() + "\n" for item in shown) + report.summary() + "\n")
     return 1 if report.failed else 0

@@ -8,12 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.commands.output import write_utf8
 from reader.core.corpus import document_to_json, iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
+
+if TYPE_CHECKING:
+    from reader.workspace import Workspace
 
 NAME = "inspect"
 HELP = "Parse document files (or folders of them) and report what was found, without importing."
@@ -38,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array, one object a file")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, workspace: Workspace | None = None) -> int:
+    del workspace  # reads only the files it is given and writes nothing
     results = [_inspect(path) for path in iter_document_files(args.paths)]
     if args.json:
         entries = [_json_entry(path, result) for path, result in results]

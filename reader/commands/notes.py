@@ -21,10 +21,10 @@ from pathlib import Path
 from reader.commands.output import write_utf8
 from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
 from reader.core.annotations import COLOURS, KINDS, Annotation
-from reader.core.corpus import load_paths
-from reader.core.document import Document
+from reader.core.library import Library
 from reader.core.notes_export import NotesImportError, import_w3c, to_markdown, to_w3c_json
-from reader.paths import bundled_corpus_dir
+from reader.core.pair_resolver import PairResolver
+from reader.workspace import Workspace
 
 NAME = "notes"
 HELP = "Export, import or list your notes, highlights and bookmarks."
@@ -45,41 +45,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--text", metavar="TEXT", help="in the note, the quote or a tag")
 
 
-def load_known_documents(corpus: Path | None = None) -> list[Document]:
-    """The documents annotations can refer to: the bundled corpus (or ``corpus``).
+class _Context:
+    """What every action needs: the notes, the library they refer to, and the pairs it shows."""
 
-    Files that do not parse are left out; their annotations are still exported, by record id.
-    """
-    return load_paths([corpus or bundled_corpus_dir()]).documents
+    def __init__(self, workspace: Workspace, store: AnnotationStore) -> None:
+        self.workspace = workspace
+        self.store = store
+        self._library: Library | None = None
+        self._resolver: PairResolver | None = None
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:  # a listing needs no documents: read the catalog only if asked
+            self._library, _errors = self.workspace.load_library()
+        return self._library
+
+    @property
+    def resolver(self) -> PairResolver:
+        if self._resolver is None:
+            self._resolver = self.workspace.pair_resolver()
+        return self._resolver
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
     try:
-        store = AnnotationStore.open()
+        store = workspace.open_annotations()
     except AnnotationStoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     with store:
-        if store.recovery_notice:
-            print(f"note: {store.recovery_notice}", file=sys.stderr)
+        for notice in (store.recovery_notice, store.backup_error):
+            if notice:
+                print(f"note: {notice}", file=sys.stderr)
         try:
-            return _ACTIONS[args.action](args, store)
+            return _ACTIONS[args.action](args, _Context(workspace, store))
         except AnnotationStoreError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
 
 
-def _documents(args: argparse.Namespace) -> list[Document]:
-    corpus = getattr(args, "corpus", None)
-    return load_known_documents(Path(corpus) if corpus else None)
-
-
-def _export(args: argparse.Namespace, store: AnnotationStore) -> int:
-    annotations, documents = store.all(), _documents(args)
+def _export(args: argparse.Namespace, context: _Context) -> int:
+    annotations, lookup = context.store.all(), context.library.lookup
     if args.format == "json":
-        text = json.dumps(to_w3c_json(annotations, documents), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_w3c_json(annotations, lookup), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = to_markdown(annotations, documents)
+        text = to_markdown(annotations, lookup, context.resolver)
     if args.output is None:
         write_utf8(text)
         return 0
@@ -92,10 +102,10 @@ def _export(args: argparse.Namespace, store: AnnotationStore) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, store: AnnotationStore) -> int:
+def _import(args: argparse.Namespace, context: _Context) -> int:
     try:
         data = args.file.read_bytes()
-        report = import_w3c(data, store, _documents(args))
+        report = import_w3c(data, context.store, context.library.lookup, context.resolver)
     except OSError as error:
         print(f"error: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
         return 1
@@ -108,8 +118,8 @@ def _import(args: argparse.Namespace, store: AnnotationStore) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace, store: AnnotationStore) -> int:
-    found = store.query(
+def _list(args: argparse.Namespace, context: _Context) -> int:
+    found = context.store.query(
         document_id=args.document, colour=args.colour, tag=args.tag, text=args.text, kind=args.kind
     )
     write_utf8("".join(_line(a) + "\n" for a in found) or "no annotations\n")

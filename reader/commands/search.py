@@ -10,14 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from reader.commands.output import write_utf8
-from reader.core.catalog import Catalog
-from reader.core.search_index import DocumentHits, Hit, QueryError, SearchIndex
-from reader.core.user_library import library_folders
-from reader.paths import bundled_corpus_dir, data_dir
+from reader.core.search_index import DocumentHits, Hit, QueryError
+from reader.workspace import Workspace
 
 NAME = "search"
 HELP = 'Search every document and note: words, "phrases", prefix*, AND/OR/NOT, (groups).'
@@ -32,20 +29,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    corpus = Path(args.corpus) if getattr(args, "corpus", None) else bundled_corpus_dir()
-    catalog = Catalog.open()
-    index = SearchIndex.open()
-    try:
-        catalog.refresh(library_folders(corpus, data_dir()))
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    with workspace.catalog() as catalog, workspace.search_index() as index:
+        catalog.refresh(workspace.existing_library_folders())
         index.ensure_fresh(catalog)
-        results = index.search(" ".join(args.query), limit=max(args.limit, 1), order=args.order)
-    except QueryError as error:
-        print(f"parallel-reader search: {error}", file=sys.stderr)
-        return 2
-    finally:
-        index.close()
-        catalog.close()
+        try:
+            results = index.search(
+                " ".join(args.query), limit=max(args.limit, 1), order=args.order
+            )
+        except QueryError as error:
+            print(f"parallel-reader search: {error}", file=sys.stderr)
+            return 2
     if args.json:
         write_utf8(
             json.dumps([_json(result) for result in results], ensure_ascii=False, indent=2) + "\n"

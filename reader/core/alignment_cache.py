@@ -2,10 +2,8 @@
 
 Entries are JSON files (the format of curated ``*.alignment.json`` files, written by
 :func:`reader.core.aligner.alignment_to_json` and read back by
-:func:`reader.core.aligner.load_curated`) in ``alignments/`` under the user cache directory,
-``platformdirs.user_cache_dir("parallel-reader", appauthor=False)``. The environment variable
-``PARALLEL_READER_CACHE_DIR`` replaces that directory (``alignments/`` is created inside it), for
-tests and portable installs.
+:func:`reader.core.aligner.load_curated`) in the directory the caller names (the workspace's
+``<cache>/alignments``); nothing here looks a folder up by itself.
 
 An entry's name is the SHA-256 of the aligner's :data:`~reader.core.aligner.VERSION`, both
 languages and every paragraph of both texts, so it can only be found again for the same input and
@@ -18,25 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
-
-import platformdirs
 
 from reader.core import aligner
 from reader.core.alignment import Alignment
 from reader.core.atomic_files import write_text_atomically
-
-CACHE_DIR_ENV = "PARALLEL_READER_CACHE_DIR"
-_APP_DIR_NAME = "parallel-reader"
-
-
-def cache_dir() -> Path:
-    """Where alignments are cached: ``$PARALLEL_READER_CACHE_DIR/alignments`` or the user cache."""
-    chosen = os.environ.get(CACHE_DIR_ENV)
-    base = chosen or platformdirs.user_cache_dir(_APP_DIR_NAME, appauthor=False)
-    return Path(base) / "alignments"
 
 
 def cache_key(
@@ -49,10 +34,10 @@ def cache_key(
 
 
 class AlignmentCache:
-    """Alignments on disk, one file per aligned pair of texts; ``directory`` defaults to cache_dir()."""
+    """Alignments on disk, one file per aligned pair of texts, in ``directory``."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else cache_dir()
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
 
     def path(
         self,
@@ -106,13 +91,3 @@ class AlignmentCache:
         alignment = aligner.align(source, target, source_language, target_language)
         self.put(source, target, source_language, target_language, alignment)
         return alignment
-
-
-def cached_align(
-    source: Sequence[str],
-    target: Sequence[str],
-    source_language: str = "ru",
-    target_language: str = "en",
-) -> Alignment:
-    """:func:`reader.core.aligner.align` through the disk cache at cache_dir()."""
-    return AlignmentCache().align(source, target, source_language, target_language)

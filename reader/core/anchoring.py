@@ -112,9 +112,9 @@ def _reanchor_one(
         return annotation  # a whole-document bookmark is always in place
     paragraphs = sides.get(annotation.side)
     match = paragraphs.locate(annotation.selector, annotation.position) if paragraphs else None
-    if match is None:
+    if paragraphs is None or match is None:
         return annotation.moved(placed=False) if annotation.placed else annotation
-    return place(annotation, match, paragraphs.texts, alignment)  # type: ignore[union-attr]
+    return place(annotation, match, paragraphs.texts, alignment)
 
 
 def place(

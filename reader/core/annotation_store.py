@@ -31,12 +31,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from reader import paths
 from reader.core.anchoring import paragraphs_by_side, reanchor, text_fingerprint
 from reader.core.annotations import Annotation, TextPosition, TextQuoteSelector, trusted
 from reader.core.document import Document
-from reader.core.pairing import TextPair, text_pair
+from reader.core.pairing import TextPair
+from reader.core.sides import Side
 
 DB_NAME = "annotations.sqlite3"
 BACKUP_DIR_NAME = "backups"
@@ -204,15 +205,16 @@ class AnnotationStore:
     # ---- opening ------------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls, data_dir: Path | None = None, *, now: datetime.datetime | None = None
-    ) -> AnnotationStore:
-        """Open (creating, migrating, recovering or backing up as needed) the database."""
+    def open(cls, folder: Path, *, now: datetime.datetime | None = None) -> AnnotationStore:
+        """Open (creating, migrating, recovering or backing up as needed) the database in
+        ``folder``, which is created owner-only if missing. A relative folder is resolved once,
+        here, so a later change of working directory cannot move the notes."""
         now = now or datetime.datetime.now(datetime.UTC)
+        folder = Path(folder).resolve()
         try:
-            folder = paths.data_dir(data_dir)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
-            raise StorageUnavailable(_os_reason(error), Path(data_dir or "")) from error
+            raise StorageUnavailable(_os_reason(error), folder) from error
         _make_private(folder, 0o700)
         path = folder / DB_NAME
         notice = _check_or_recover(path, now)
@@ -372,22 +374,22 @@ class AnnotationStore:
         return marks
 
     def count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM annotations").fetchone()[0]
+        return int(self._db.execute("SELECT COUNT(*) FROM annotations").fetchone()[0])
 
     def integrity_check(self) -> str:
         return "\n".join(row[0] for row in self._db.execute("PRAGMA integrity_check"))
 
     # ---- re-anchoring -------------------------------------------------------------------
 
-    def reconcile(self, document: Document, pair: TextPair | None = None) -> ReconcileResult:
+    def reconcile(self, document: Document, pair: TextPair) -> ReconcileResult:
         """Place a document's annotations against its current text; call on opening it.
 
         When the text is the one last seen (same fingerprint), only placed annotations are
         checked, each with one slice comparison, and their pair (bead) refreshed from the
         current alignment. When it changed, everything is re-found, unplaced ones included.
-        Nothing is written when nothing changed.
+        Nothing is written when nothing changed. ``pair`` is the document's pair as the reader
+        sees it (:meth:`reader.core.pair_resolver.PairResolver.pair`).
         """
-        pair = pair or text_pair(document)
         sides = paragraphs_by_side(
             pair.source.paragraphs if pair.source else None,
             pair.target.paragraphs if pair.target else None,
@@ -503,7 +505,10 @@ def _to_row(a: Annotation) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def _from_row(row: tuple) -> Annotation:
+_SIDE_OF = {side.value: side for side in Side}  # the stored strings back to Side
+
+
+def _from_row(row: tuple[Any, ...]) -> Annotation:
     """An annotation from a row, built without re-validating what the schema already checked."""
     (id_, kind, document_id, side, language, bead, paragraph, start, end) = row[:9]
     (exact, prefix, suffix, colour, note, tags, created, modified, placed) = row[9:]
@@ -513,10 +518,10 @@ def _from_row(row: tuple) -> Annotation:
     if paragraph is not None:
         position = trusted(TextPosition, paragraph=paragraph, start=start, end=end)
     return trusted(
-        Annotation, id=id_, kind=kind, document_id=document_id, side=side, language=language,
-        bead=bead, selector=selector, position=position, colour=colour, note=note,
-        tags=tuple(tags.split("\n")) if tags else (), created=created, modified=modified,
-        placed=bool(placed),
+        Annotation, id=id_, kind=kind, document_id=document_id, side=_SIDE_OF.get(side),
+        language=language, bead=bead, selector=selector, position=position, colour=colour,
+        note=note, tags=tuple(tags.split("\n")) if tags else (), created=created,
+        modified=modified, placed=bool(placed),
     )  # fmt: skip
 
 
@@ -633,7 +638,7 @@ def _inspect(path: Path, full: bool = False) -> int | None:
     """The file's schema version after a read-only health check; None when it could not be
     opened read-only (the read-write open then reports the problem)."""
     try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.OperationalError:
         return None
     try:
@@ -653,6 +658,12 @@ def _inspect(path: Path, full: bool = False) -> int | None:
     if rows != [("ok",)]:
         raise _Corrupt(rows[0][0] if rows else "integrity check failed")
     return version
+
+
+def _read_only_uri(path: Path) -> str:
+    """A ``file:`` URI opening ``path`` read-only; made absolute first, because a relative path
+    has no URI (``as_uri`` raises ValueError)."""
+    return f"{path.absolute().as_uri()}?mode=ro"
 
 
 def _recover(path: Path, problem: str, now: datetime.datetime) -> str:
@@ -682,7 +693,7 @@ def _restore_latest_backup(path: Path) -> tuple[datetime.datetime, Path] | None:
             continue
         if version is None or version > SCHEMA_VERSION:
             continue
-        source = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(_read_only_uri(backup), uri=True)
         try:
             _copy_database(source, path)
         finally:

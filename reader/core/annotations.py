@@ -8,8 +8,9 @@ An annotation is anchored three ways, from most to least robust against a change
   makes finding it again in an unchanged text a single string comparison;
 * the index of the aligned pair (bead) it belongs to, so a note shows on both language sides.
 
-``side`` is relative to :func:`reader.core.pairing.text_pair` as computed, never as displayed:
-"source" is the transcript, "target" the translation, whatever the user swapped on screen.
+``side`` (a :class:`reader.core.sides.Side`) is relative to the document's
+:class:`~reader.core.pairing.TextPair`, never to what is displayed: "source" is the transcript,
+"target" the translation, whatever the user swapped on screen.
 
 Annotations are immutable values. An edit makes a new value (:meth:`Annotation.edited`), which
 is what lets the UI undo by writing the old value back.
@@ -20,14 +21,16 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
+
+from reader.core.sides import Side as Side  # re-exported: annotations speak of sides
 
 Kind = Literal["highlight", "note", "bookmark"]
-Side = Literal["source", "target"]
 T = TypeVar("T")
 KINDS: tuple[str, ...] = get_args(Kind)
-SIDES: tuple[str, ...] = get_args(Side)
+SIDES: tuple[Side, ...] = tuple(Side)  # ("source", "target") as stored and exported
 # The highlight palette. Names, not RGB: the theme picks the shade for light and dark mode.
 COLOURS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOUR = "yellow"
@@ -98,6 +101,8 @@ class Annotation:
 
     def __post_init__(self) -> None:
         _validate(self)
+        if self.side is not None and type(self.side) is not Side:
+            object.__setattr__(self, "side", Side(self.side))  # "source" -> Side.TRANSCRIPT
 
     @property
     def paragraph(self) -> int | None:
@@ -111,16 +116,16 @@ class Annotation:
     def quote(self) -> str:
         return self.selector.exact if self.selector else ""
 
-    def edited(self, **changes: object) -> Annotation:
+    def edited(self, **changes: Any) -> Annotation:
         """A copy with ``changes`` (note, colour, tags, kind) and a fresh ``modified`` time."""
         if "tags" in changes:
-            changes["tags"] = normalise_tags(changes["tags"])  # type: ignore[arg-type]
-        return dataclasses.replace(self, **changes, modified=_after(self.modified))  # type: ignore[arg-type]
+            changes["tags"] = normalise_tags(changes["tags"])
+        return dataclasses.replace(self, **changes, modified=_after(self.modified))
 
-    def moved(self, **changes: object) -> Annotation:
+    def moved(self, **changes: Any) -> Annotation:
         """A copy re-anchored by the app (position, bead, placed): not a user edit, so
         ``modified`` stays, which keeps re-imports of an older export from overwriting edits."""
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)
 
 
 def trusted(cls: type[T], **fields: object) -> T:
@@ -134,10 +139,17 @@ def trusted(cls: type[T], **fields: object) -> T:
 
 def normalise_tags(tags: object) -> tuple[str, ...]:
     """Trimmed, non-empty, first spelling kept for tags that differ only in case."""
+    items: Iterable[object]
     if isinstance(tags, str):
-        tags = [tags]
+        items = [tags]
+    elif isinstance(tags, Iterable):
+        items = tags
+    elif not tags:
+        items = ()
+    else:
+        raise TypeError(f"tags must be a string or strings, not {type(tags).__name__}")
     seen: dict[str, str] = {}
-    for tag in tags or ():  # type: ignore[attr-defined]
+    for tag in items:
         text = " ".join(str(tag).split())
         if text and text.casefold() not in seen:
             seen[text.casefold()] = text
@@ -149,8 +161,9 @@ def _validate(annotation: Annotation) -> None:
         raise ValueError(f"unknown annotation kind {annotation.kind!r}; expected one of {KINDS}")
     if annotation.colour is not None and annotation.colour not in COLOURS:
         raise ValueError(f"unknown colour {annotation.colour!r}; expected one of {COLOURS}")
-    if annotation.side is not None and annotation.side not in SIDES:
-        raise ValueError(f"unknown side {annotation.side!r}; expected one of {SIDES}")
+    if annotation.side is not None and Side.parse(annotation.side) is None:
+        expected = tuple(side.value for side in SIDES)
+        raise ValueError(f"unknown side {annotation.side!r}; expected one of {expected}")
     if annotation.selector is not None and annotation.side is None:
         raise ValueError("an annotation on quoted text needs a side")
     if annotation.selector is None and annotation.kind != "bookmark":

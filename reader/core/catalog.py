@@ -1,10 +1,10 @@
 """What the library holds, without parsing it: a metadata catalog in SQLite for lazy loading.
 
 Startup with thousands of documents cannot parse every file (about 5 ms each), so the metadata
-the timeline and the facets need is kept in ``catalog.sqlite3`` in the cache directory, with each
-file's size and mtime_ns. :meth:`Catalog.refresh` stats every file and parses only new or changed
-ones; :meth:`Catalog.entries` gives light :class:`DocumentSummary` records in date order; a text
-is parsed only when :func:`load_document` opens it.
+the timeline and the facets need is kept in ``catalog.sqlite3`` in the cache directory it is
+given, with each file's size and mtime_ns. :meth:`Catalog.refresh` stats every file and parses
+only new or changed ones; :meth:`Catalog.entries` gives light :class:`DocumentSummary` records in
+date order; a text is parsed only when :func:`load_document` opens it.
 
 The catalog is a cache: a missing, corrupt or older-schema file is deleted and rebuilt without a
 word to the user. One :class:`Catalog` belongs to one thread; a worker opens its own (WAL mode lets
@@ -23,15 +23,12 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
-
-import platformdirs
+from typing import Any, NamedTuple
 
 from reader.core.corpus import DOCUMENT_SUFFIXES
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
 
-CACHE_DIR_ENV = "PARALLEL_READER_CACHE_DIR"  # shared with reader.core.alignment_cache
 CATALOG_FILE = "catalog.sqlite3"
 SCHEMA_VERSION = 2
 _SUFFIXES = tuple(DOCUMENT_SUFFIXES)
@@ -39,14 +36,10 @@ _SEPARATOR = "\x1f"  # joins list fields in one column: never in a name, cheaper
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-
-def cache_root() -> Path:
-    """The user cache directory: ``$PARALLEL_READER_CACHE_DIR`` or the platform's, created."""
-    chosen = os.environ.get(CACHE_DIR_ENV)
-    path = Path(chosen or platformdirs.user_cache_dir("parallel-reader", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# path -> (size, mtime_ns, record id or None for a bad file, folder rank), as the catalog has it
+_Known = dict[str, tuple[int, int, str | None, int]]
+# path -> (stat, folder rank), as the folders have it now
+_Found = dict[str, tuple[os.stat_result, int]]
 
 
 class DocumentSummary(NamedTuple):
@@ -98,20 +91,6 @@ class RefreshReport:
     cancelled: bool = False
 
 
-def summary_of(document: Document, path: Path) -> DocumentSummary:
-    return DocumentSummary(
-        id=document.id,
-        title=document.title,
-        date=document.date,
-        file=str(path),
-        original_language=document.original_language,
-        languages=tuple(text.language for text in document.texts),
-        people=document.people,
-        places=document.places,
-        subjects=document.subjects,
-    )
-
-
 def load_document(entry: DocumentSummary) -> Document:
     """Parse the document behind a summary (on open). Raises ParseError if it is gone or bad."""
     return parse_file(entry.path)
@@ -157,10 +136,10 @@ class Catalog:
         self.path = path
 
     @classmethod
-    def open(cls, cache_dir: Path | None = None) -> Catalog:
-        """Open (or silently rebuild) ``catalog.sqlite3`` in ``cache_dir`` (default: cache_root())."""
-        directory = Path(cache_dir) if cache_dir is not None else cache_root()
-        directory.mkdir(parents=True, exist_ok=True)
+    def open(cls, cache_dir: Path) -> Catalog:
+        """Open (or silently rebuild) ``catalog.sqlite3`` in ``cache_dir``, created if missing."""
+        directory = Path(cache_dir)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = directory / CATALOG_FILE
         return cls(open_cache_database(path, SCHEMA_VERSION, _SCHEMA), path)
 
@@ -223,7 +202,7 @@ class Catalog:
         a changed file is parsed once). ``progress(done, total, path)`` is called per parsed file.
         """
         report = RefreshReport()
-        known = {
+        known: _Known = {
             path: (size, mtime, doc_id, rank)
             for path, size, mtime, doc_id, rank in self._db.execute(
                 "SELECT path, size, mtime_ns, id, folder_rank FROM files"
@@ -243,13 +222,13 @@ class Catalog:
         report.errors = self.errors()
         return report
 
-    def _drop_vanished(self, known: dict, found: dict, report: RefreshReport) -> None:
+    def _drop_vanished(self, known: _Known, found: _Found, report: RefreshReport) -> None:
         vanished = [path for path in known if path not in found]
-        report.removed = [known[path][2] for path in vanished if known[path][2]]
+        report.removed = [doc_id for path in vanished if (doc_id := known[path][2])]
         with self._db:
             self._db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in vanished])
 
-    def _set_ranks(self, found: dict[str, tuple[os.stat_result, int]], known: dict) -> None:
+    def _set_ranks(self, found: _Found, known: _Known) -> None:
         moved = [
             (rank, path)
             for path, (_, rank) in found.items()
@@ -279,7 +258,7 @@ class Catalog:
     def _parse_stale(
         self,
         stale: list[tuple[str, os.stat_result, int]],
-        known: dict,
+        known: _Known,
         report: RefreshReport,
         progress: Progress | None,
         cancelled: Cancelled | None,
@@ -389,7 +368,7 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(value.split(_SEPARATOR)) if value else ()
 
 
-def _summary(row: tuple) -> DocumentSummary:
+def _summary(row: tuple[Any, ...]) -> DocumentSummary:
     doc_id, title, date, path, original, languages, people, places, subjects = row[:9]
     return DocumentSummary(
         doc_id, title, date, path, original,

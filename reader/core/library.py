@@ -14,24 +14,29 @@ from pathlib import Path
 from typing import Protocol
 
 from reader.core.document import Document, ParseError
+from reader.core.facets import Faceted
 from reader.core.parsing import parse_file
 
 RECENT_DOCUMENTS = 16  # parsed documents kept: moving back and forth never parses twice
 
+# A way to find a document by record id: None when it is unknown or its file cannot be read.
+# Lazy by contract: only the documents asked for are parsed (Library.lookup is one).
+DocumentLookup = Callable[[str], Document | None]
 
-class Entry(Protocol):
-    @property
-    def id(self) -> str: ...
+
+class Entry(Faceted, Protocol):
+    """What the library keeps of a document: a whole Document, or a catalog summary."""
+
     @property
     def title(self) -> str: ...
     @property
-    def date(self) -> str | None: ...
-    @property
     def date_sort_key(self) -> tuple[int, str, str]: ...
+    @property
+    def path(self) -> Path | None: ...
 
 
 def _load_entry(entry: Entry) -> Document:
-    path: Path | None = getattr(entry, "path", None)
+    path = entry.path
     if path is None:
         raise ParseError(Path(entry.id), "the document has no file to read")
     return parse_file(path)
@@ -94,6 +99,13 @@ class Library:
                 self._recent.popitem(last=False)
         self._recent.move_to_end(document_id)
         return document
+
+    def lookup(self, document_id: str) -> Document | None:
+        """Like :meth:`get`, but None for a document whose file went bad: a DocumentLookup."""
+        try:
+            return self.get(document_id)
+        except ParseError:
+            return None
 
     def ids(self) -> list[str]:
         return [doc_id for _, doc_id in self._order]

@@ -16,6 +16,11 @@ other tools ignore.
 on the archive's own web pages): the record is found from ``/document/NNN`` in the target URL
 whatever the host, or from a bare record id, and the quote is placed like any other. Import is
 idempotent by id, and all or nothing.
+
+Documents are found through a :data:`~reader.core.library.DocumentLookup`, asked only for the
+records the annotations name, and paired through the
+:class:`~reader.core.pair_resolver.PairResolver`, so a quote's counterpart follows the alignment
+the reader sees, corrections included.
 """
 
 from __future__ import annotations
@@ -43,7 +48,10 @@ from reader.core.annotations import (
 from reader.core.dates import format_date
 from reader.core.document import Document, Text
 from reader.core.languages import language_name
-from reader.core.pairing import TextPair, text_pair
+from reader.core.library import DocumentLookup
+from reader.core.pair_resolver import PairResolver
+from reader.core.pairing import TextPair
+from reader.core.sides import Side
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 EXTENSION = "parallelReader"
@@ -59,11 +67,18 @@ COUNTERPART_LIMIT = 400  # characters of the other language's text shown beside 
 
 
 def to_markdown(
-    annotations: Iterable[Annotation], documents: Iterable[Document], generated: str | None = None
+    annotations: Iterable[Annotation],
+    lookup: DocumentLookup,
+    resolver: PairResolver,
+    generated: str | None = None,
 ) -> str:
-    """Markdown of ``annotations``, grouped by document in date order (unknown records last)."""
-    known = {document.id: document for document in documents}
+    """Markdown of ``annotations``, grouped by document in date order (unknown records last).
+
+    Only the documents the annotations name are looked up; counterparts come from the pair the
+    reader sees (``resolver.pair``), so a corrected alignment is quoted as corrected.
+    """
     groups = _group_by_document(annotations)
+    known = _look_up(groups, lookup)
     order = sorted(groups, key=lambda i: _document_order(known.get(i), i))
     count = sum(len(items) for items in groups.values())
     lines = [
@@ -72,8 +87,16 @@ def to_markdown(
         f"Exported {generated or utc_now()}: {count} annotations in {len(groups)} documents.",
     ]
     for document_id in order:
-        lines += _document_section(document_id, known.get(document_id), groups[document_id])
+        document = known.get(document_id)
+        pair = resolver.pair(document) if document is not None else None
+        lines += _document_section(document_id, document, pair, groups[document_id])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _look_up(document_ids: Iterable[str], lookup: DocumentLookup) -> dict[str, Document]:
+    """Each named document once; unknown or unreadable ones are left out."""
+    found = {document_id: lookup(document_id) for document_id in dict.fromkeys(document_ids)}
+    return {document_id: document for document_id, document in found.items() if document}
 
 
 def _group_by_document(annotations: Iterable[Annotation]) -> dict[str, list[Annotation]]:
@@ -85,7 +108,7 @@ def _group_by_document(annotations: Iterable[Annotation]) -> dict[str, list[Anno
     return groups
 
 
-def _reading_order(a: Annotation) -> tuple:
+def _reading_order(a: Annotation) -> tuple[bool, bool, int, str, int, int, str]:
     position = a.position
     return (
         not a.is_document_bookmark,
@@ -98,17 +121,18 @@ def _reading_order(a: Annotation) -> tuple:
     )
 
 
-def _document_order(document: Document | None, document_id: str) -> tuple:
+def _document_order(
+    document: Document | None, document_id: str
+) -> tuple[int, tuple[int, str, str]]:
     return (0, document.date_sort_key) if document else (1, (0, "", document_id))
 
 
 def _document_section(
-    document_id: str, document: Document | None, items: list[Annotation]
+    document_id: str, document: Document | None, pair: TextPair | None, items: list[Annotation]
 ) -> list[str]:
     lines = ["", ""]
     if document is None:
         lines += [f"## Record {_md(document_id)} (not in the library)", ""]
-        pair = None
     else:
         lines += [f"## {_md(document.title)}", "", f"{format_date(document.date)}  "]
         if document.citation:
@@ -116,7 +140,6 @@ def _document_section(
         if document.source_url:
             lines.append(f"Source: <{document.source_url}>")
         lines.append("")
-        pair = text_pair(document)
     for annotation in items:
         lines += _entry(annotation, document, pair)
     return lines
@@ -168,9 +191,10 @@ def _quote_lines(a: Annotation, pair: TextPair | None) -> list[str]:
 
 def _counterpart(a: Annotation, pair: TextPair) -> tuple[str, str] | None:
     """The other language's aligned paragraph(s), cut down around where the quote sits."""
-    other_side = "target" if a.side == "source" else "source"
-    own, other = _side_text(pair, a.side), _side_text(pair, other_side)
-    if not (a.placed and a.position and own and other and a.side):
+    if a.side is None:
+        return None
+    own, other = _side_text(pair, a.side), _side_text(pair, a.side.other)
+    if not (a.placed and a.position and own and other):
         return None
     try:
         indices = pair.alignment.counterpart(a.side, a.position.paragraph)
@@ -218,7 +242,9 @@ def _citation(a: Annotation, document: Document | None, pair: TextPair | None) -
 def _side_text(pair: TextPair | None, side: str | None) -> Text | None:
     if pair is None:
         return None
-    return pair.source if side == "source" else pair.target if side == "target" else None
+    if side == Side.TRANSCRIPT:
+        return pair.source
+    return pair.target if side == Side.TRANSLATION else None
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_<>\[\]#|])")
@@ -234,10 +260,15 @@ def _md(text: str) -> str:
 
 
 def to_w3c_json(
-    annotations: Iterable[Annotation], documents: Iterable[Document], generated: str | None = None
+    annotations: Iterable[Annotation], lookup: DocumentLookup, generated: str | None = None
 ) -> dict[str, Any]:
-    """A W3C AnnotationCollection holding every annotation (serialise with ``json.dumps``)."""
-    known = {document.id: document for document in documents}
+    """A W3C AnnotationCollection holding every annotation (serialise with ``json.dumps``).
+
+    It needs no alignment (only a document's archive URL, for the target); only the documents
+    the annotations name are looked up.
+    """
+    annotations = list(annotations)
+    known = _look_up((a.document_id for a in annotations), lookup)
     items = [to_w3c_annotation(a, known.get(a.document_id)) for a in annotations]
     return {
         "@context": [ANNO_CONTEXT, EXTENSION_CONTEXT],
@@ -339,15 +370,18 @@ class _Skip(Exception):
 def import_w3c(
     json_data: str | bytes | Mapping[str, Any] | list[Any],
     store: AnnotationStore,
-    library_documents: Iterable[Document],
+    lookup: DocumentLookup,
+    resolver: PairResolver,
 ) -> ImportReport:
     """Add or update annotations from W3C JSON in one transaction; idempotent by id.
 
     An annotation already stored unchanged, or stored with a newer ``modified`` time, is
     skipped. One that cannot be placed in its document's current text is kept, as unplaced.
+    Quotes are placed in the pair the reader sees (``resolver.pair``); only the documents the
+    file names are looked up, each once.
     """
     items = _annotation_items(_parse(json_data))
-    reader = _Reader({document.id: document for document in library_documents})
+    reader = _Reader(lookup, resolver)
     report = ImportReport()
     chosen: dict[str, Annotation] = {}
     for number, item in enumerate(items, start=1):
@@ -475,12 +509,14 @@ class _Target:
 class _Reader:
     """Turns one W3C annotation into an :class:`Annotation` placed in the library's text."""
 
-    def __init__(self, documents: Mapping[str, Document]) -> None:
-        self.documents = documents
-        self._pairs: dict[str, TextPair] = {}
+    def __init__(self, lookup: DocumentLookup, resolver: PairResolver) -> None:
+        self._lookup = lookup
+        self._resolver = resolver
+        self._pairs: dict[str, TextPair | None] = {}  # by document id; None: not in the library
 
     def annotation(self, item: Mapping[str, Any]) -> Annotation:
-        extension = item.get(EXTENSION) if isinstance(item.get(EXTENSION), dict) else {}
+        raw = item.get(EXTENSION)
+        extension: Mapping[str, Any] = raw if isinstance(raw, dict) else {}
         target = _find_target(item.get("target"), extension)
         note, tags = _bodies(item)
         kind = _kind(item, extension, note)
@@ -505,34 +541,36 @@ class _Reader:
             raise _Skip(str(error)) from error
         if annotation.selector is None:
             return annotation  # a bookmark on the whole document
-        side = extension.get("side") if extension.get("side") in SIDES else None
-        return self._place(annotation, side, extension)
+        side = Side.parse(extension.get("side"))
+        return self._place(annotation, annotation.selector, side, extension)
 
     def _place(
-        self, annotation: Annotation, side: str | None, extension: Mapping[str, Any]
+        self,
+        annotation: Annotation,
+        selector: TextQuoteSelector,
+        side: Side | None,
+        extension: Mapping[str, Any],
     ) -> Annotation:
-        document = self.documents.get(annotation.document_id)
-        if document is None:
+        pair = self._pair(annotation.document_id)
+        if pair is None:
             # Not in the library (yet): keep what the file says; opening it later places it.
             return annotation.moved(placed=bool(extension.get("placed", False)))
-        pair = self._pair(document)
-        best: tuple[str, Match, Sequence[str]] | None = None
+        best: tuple[Side, Match, Text] | None = None
         for candidate in [side] if side else list(SIDES):
             text = _side_text(pair, candidate)
             if text is None:
                 continue
-            match = locate(annotation.selector, annotation.position, text.paragraphs)  # type: ignore[arg-type]
+            match = locate(selector, annotation.position, text.paragraphs)
             if match is not None and (best is None or match.score > best[1].score):
-                best = (candidate, match, text.paragraphs)
+                best = (candidate, match, text)
         if best is None:
             return self._unplaced_in(annotation, pair, side)
-        chosen, match, paragraphs = best
-        language = _side_text(pair, chosen).language  # type: ignore[union-attr]
-        moved = annotation.moved(side=chosen, language=language)
-        return place(moved, match, paragraphs, pair.alignment)
+        chosen, match, text = best
+        moved = annotation.moved(side=chosen, language=text.language)
+        return place(moved, match, text.paragraphs, pair.alignment)
 
-    def _unplaced_in(self, annotation: Annotation, pair: TextPair, side: str | None) -> Annotation:
-        chosen = side or ("source" if pair.source is not None else "target")
+    def _unplaced_in(self, annotation: Annotation, pair: TextPair, side: Side | None) -> Annotation:
+        chosen = side or (Side.TRANSCRIPT if pair.source is not None else Side.TRANSLATION)
         text = _side_text(pair, chosen)
         bead = None
         if annotation.position is not None:
@@ -541,15 +579,17 @@ class _Reader:
             side=chosen, language=text.language if text else annotation.language, bead=bead
         )
 
-    def _pair(self, document: Document) -> TextPair:
-        if document.id not in self._pairs:
-            self._pairs[document.id] = text_pair(document)
-        return self._pairs[document.id]
+    def _pair(self, document_id: str) -> TextPair | None:
+        """The document's pair as the reader sees it; None when it is not in the library."""
+        if document_id not in self._pairs:
+            document = self._lookup(document_id)
+            self._pairs[document_id] = None if document is None else self._resolver.pair(document)
+        return self._pairs[document_id]
 
 
 def _anchor_fields(extension: Mapping[str, Any], target: _Target) -> dict[str, Any]:
     """Side, position and pair as the file gives them; placing in the text comes after."""
-    side = extension.get("side") if extension.get("side") in SIDES else "source"
+    side = Side.parse(extension.get("side")) or Side.TRANSCRIPT
     paragraph, bead = extension.get("paragraph"), extension.get("bead")
     hint = None
     if isinstance(paragraph, int) and target.start is not None and target.end is not None:
@@ -625,8 +665,9 @@ def _bodies(item: Mapping[str, Any]) -> tuple[str, list[str]]:
 
 
 def _kind(item: Mapping[str, Any], extension: Mapping[str, Any], note: str) -> str:
-    if extension.get("kind") in KINDS:
-        return extension["kind"]
+    kind = extension.get("kind")
+    if isinstance(kind, str) and kind in KINDS:
+        return kind
     raw = item.get("motivation")
     motivations = raw if isinstance(raw, list) else [raw]
     if "bookmarking" in motivations:

@@ -2,9 +2,9 @@
 
 Layout of ``search.sqlite3`` (in the cache directory; rebuilt silently when missing or corrupt):
 
-* ``rows``: one row per searchable unit with its original text: each paragraph of each text
-  (document id, side, language, paragraph index), each metadata field (title, summary, citation,
-  people, places, subjects) and each note (annotation id);
+* ``rows``: one row per searchable unit of a document with its original text: each paragraph of
+  each text (document id, side, language, paragraph index) and each metadata field (title,
+  summary, citation, people, places, subjects);
 * ``fts``: a *contentless* FTS5 table with two columns per row: ``stems`` (every word as its
   Snowball stem, so «шифровку» meets «шифровка») and ``words`` (every word folded but unstemmed,
   for prefix queries: "negotiat*" must not depend on where the stemmer cut). Contentless keeps the
@@ -12,10 +12,15 @@ Layout of ``search.sqlite3`` (in the cache directory; rebuilt silently when miss
   which are recomputed from ``rows`` (the terms' version is stored, and a change rebuilds all);
 * ``docs``: per document the title, date, length in words and the file stamp it was built from;
 * ``keys``: a small stable integer per document id. A row's rowid is ``key << 20 | unit``, units
-  being paragraphs (from 0), metadata fields (from 2**18) and notes (from 2**19). So the documents
-  a query matches are counted by FTS5 and SQLite alone (``GROUP BY rowid >> 20``), without
-  touching ``rows`` or computing a per-paragraph rank for 50,000 matching paragraphs; per-paragraph
-  bm25 and the texts are read only for the documents shown.
+  being paragraphs (from 0) and metadata fields (from 2**18). So the documents a query matches
+  are counted by FTS5 and SQLite alone (``GROUP BY rowid >> 20``), without touching ``rows`` or
+  computing a per-paragraph rank for 50,000 matching paragraphs; per-paragraph bm25 and the texts
+  are read only for the documents shown;
+* ``notes`` and ``note_fts``: the reader's notes, one row each (annotation id, document key,
+  text) with a rowid SQLite assigns, and their contentless FTS5 twin with the same columns as
+  ``fts``. Kept apart from the documents' rowid ranges, so any number of notes on one document
+  can never run into another document's rows; a note changes with one :meth:`SearchIndex.save_note`
+  or :meth:`SearchIndex.remove_note`, without rebuilding the others.
 
 AND, OR and NOT combine documents; a word or phrase matches within one paragraph or field.
 Documents are ranked by BM25 at the document level (hits of each query part, saturated and
@@ -36,14 +41,7 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core import stemming
-from reader.core.catalog import (
-    Cancelled,
-    Catalog,
-    FileStamp,
-    Progress,
-    cache_root,
-    open_cache_database,
-)
+from reader.core.catalog import Cancelled, Catalog, FileStamp, Progress, open_cache_database
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
 from reader.core.search_query import Node, QueryError, Terms, compile_query
@@ -51,22 +49,28 @@ from reader.core.search_query import Node, QueryError, Terms, compile_query
 __all__ = ["DocumentHits", "Hit", "QueryError", "SearchIndex"]
 
 INDEX_FILE = "search.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: notes in their own tables
 Order = Literal["relevance", "date"]
 METADATA_FIELDS = ("title", "summary", "citation", "people", "places", "subjects")
 UNIT_BITS = 20
 _UNITS = 1 << UNIT_BITS
 _META_BASE = 1 << 18  # metadata units: _META_BASE + index in METADATA_FIELDS
-_NOTE_BASE = 1 << 19  # note units
 _K1, _B = 1.2, 0.75  # BM25 constants, as FTS5's own bm25()
 # Per-document hit counts: a title hit counts 3, another metadata hit 1.5, a paragraph or note 1.
 _DOCUMENT_HITS = f"""
     SELECT rowid >> {UNIT_BITS}, sum(CASE
         WHEN (rowid & {_UNITS - 1}) = {_META_BASE} THEN 3.0
-        WHEN (rowid & {_UNITS - 1}) BETWEEN {_META_BASE} AND {_NOTE_BASE - 1} THEN 1.5
+        WHEN (rowid & {_UNITS - 1}) > {_META_BASE} THEN 1.5
         ELSE 1.0 END)
     FROM fts WHERE fts MATCH ? GROUP BY 1
 """
+_NOTE_HITS = """
+    SELECT notes.doc_key, count(*) FROM note_fts JOIN notes ON notes.rowid = note_fts.rowid
+    WHERE note_fts MATCH ? GROUP BY 1
+"""
+# A hit is named by an int: a rowid of ``rows`` (>= 0), or minus one minus a rowid of ``notes``.
+HitId = int
+Row = tuple[str, str | None, str | None, int | None, str | None, str]  # as Hit: kind … text
 _SNIPPET_CHARS = 240
 _SNIPPET_LEAD = 60  # characters kept before the first hit
 
@@ -80,10 +84,17 @@ CREATE TABLE docs (
 );
 CREATE TABLE rows (
     rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, side TEXT,
-    language TEXT, paragraph INTEGER, annotation_id TEXT, text TEXT NOT NULL
+    language TEXT, paragraph INTEGER, text TEXT NOT NULL
 );
-CREATE INDEX rows_note ON rows (annotation_id) WHERE annotation_id IS NOT NULL;
 CREATE VIRTUAL TABLE fts USING fts5(
+    stems, words, content='', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TABLE notes (
+    rowid INTEGER PRIMARY KEY, annotation_id TEXT UNIQUE NOT NULL,
+    doc_key INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX notes_by_document ON notes (doc_key);
+CREATE VIRTUAL TABLE note_fts USING fts5(
     stems, words, content='', tokenize='unicode61 remove_diacritics 0'
 );
 """
@@ -133,10 +144,10 @@ class SearchIndex:
         self._average_length = 0.0
 
     @classmethod
-    def open(cls, path: Path | None = None) -> SearchIndex:
-        """Open ``path`` (default ``<cache>/search.sqlite3``), rebuilding it if unusable."""
-        path = Path(path) if path is not None else cache_root() / INDEX_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def open(cls, path: Path) -> SearchIndex:
+        """Open the index file at ``path`` (its folder created if missing), rebuilt if unusable."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         connection = open_cache_database(path, SCHEMA_VERSION, _SCHEMA)
         index = cls(connection, path)
         if index._meta("terms_version") != stemming.TERMS_VERSION:
@@ -155,7 +166,7 @@ class SearchIndex:
     def add_document(self, document: Document, stamp: FileStamp | None = None) -> None:
         """Index (or re-index) a document; ``stamp`` records which file version it came from."""
         key = self._key(document.id)
-        self._delete_units(key, 0, _NOTE_BASE)
+        self._delete_units(key, 0, _UNITS)
         rows = list(_document_rows(document))
         length = self._insert_rows(document.id, key, rows)
         undated, date_key, title_key = document.date_sort_key
@@ -172,33 +183,32 @@ class SearchIndex:
 
     def remove_document(self, document_id: str) -> None:
         """Drop a document's texts and metadata (its notes stay until the notes say otherwise)."""
-        key = self._key(document_id, create=False)
+        key = self._existing_key(document_id)
         if key is not None:
-            self._delete_units(key, 0, _NOTE_BASE)
+            self._delete_units(key, 0, _UNITS)
         self._db.execute("DELETE FROM docs WHERE doc_id = ?", (document_id,))
 
-    def index_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
-        """Add or replace notes given as (annotation id, document id, note text)."""
-        for annotation_id, document_id, text in notes:
-            self._delete_where("annotation_id = ?", (annotation_id,))
-            if text.strip():
-                key = self._key(document_id)
-                top = self._db.execute(
-                    "SELECT max(rowid) FROM rows WHERE rowid BETWEEN ? AND ?",
-                    ((key << UNIT_BITS) + _NOTE_BASE, (key << UNIT_BITS) + _UNITS - 1),
-                ).fetchone()[0]
-                unit = (top & (_UNITS - 1)) + 1 if top is not None else _NOTE_BASE
-                row = (unit, "note", None, None, None, annotation_id, text)
-                self._insert_rows(document_id, key, [row])
+    def save_note(self, annotation_id: str, document_id: str, text: str) -> None:
+        """Index one note as it now reads (empty text: remove it), and commit."""
+        self._put_note(annotation_id, document_id, text)
+        self.commit()
 
-    def remove_notes(self, annotation_ids: Iterable[str]) -> None:
-        for annotation_id in annotation_ids:
-            self._delete_where("annotation_id = ?", (annotation_id,))
+    def remove_note(self, annotation_id: str) -> None:
+        """Drop one note from the index (nothing happens for an unknown id), and commit."""
+        self._delete_notes("annotation_id = ?", (annotation_id,))
+        self.commit()
+
+    def index_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
+        """Add or replace notes given as (annotation id, document id, note text), uncommitted."""
+        for annotation_id, document_id, text in notes:
+            self._put_note(annotation_id, document_id, text)
 
     def replace_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
-        """Make the indexed notes exactly ``notes`` (at startup, from the notes store)."""
-        self._delete_where("kind = 'note'", ())
+        """Make the indexed notes exactly ``notes`` (a full rebuild at start), and commit."""
+        self._db.execute("DELETE FROM notes")
+        self._db.execute("INSERT INTO note_fts (note_fts) VALUES ('delete-all')")
         self.index_notes(notes)
+        self.commit()
 
     def ensure_fresh(
         self,
@@ -266,8 +276,8 @@ class SearchIndex:
             keys = sorted(scores, key=lambda k: (-scores[k], k))
         keys = keys[: max(limit, 0)]
         expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
-        hit_rows = self._hit_rowids(expression, keys)
-        shown = [rowid for key in keys for rowid in hit_rows.get(key, [])[:per_document]]
+        hit_rows = self._hit_ids(expression, keys)
+        shown = [hit_id for key in keys for hit_id in hit_rows.get(key, [])[:per_document]]
         rows = self._rows(shown)
         return [
             DocumentHits(
@@ -276,8 +286,8 @@ class SearchIndex:
                 date=info[key].date if key in info else None,
                 score=scores[key],
                 hits=tuple(
-                    _hit(rows[rowid], compiled.terms)
-                    for rowid in hit_rows.get(key, [])[:per_document]
+                    _hit(rows[hit_id], compiled.terms)
+                    for hit_id in hit_rows.get(key, [])[:per_document]
                 ),
                 total_hits=len(hit_rows.get(key, [])),
             )
@@ -287,17 +297,17 @@ class SearchIndex:
     def document_hits(self, query: str, document_id: str) -> list[Hit]:
         """Every hit of ``query`` in one document (to expand a result or step through its hits)."""
         compiled = compile_query(query, self._algorithms)
-        key = self._key(document_id, create=False)
+        key = self._existing_key(document_id)
         positive: list[str] = []
         if key is None or key not in self._evaluate(compiled.tree, {}, positive, {}):
             return []
         expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
-        rowids = self._hit_rowids(expression, [key]).get(key, [])
-        rows = self._rows(rowids)
-        return [_hit(rows[rowid], compiled.terms) for rowid in rowids]
+        hit_ids = self._hit_ids(expression, [key]).get(key, [])
+        rows = self._rows(hit_ids)
+        return [_hit(rows[hit_id], compiled.terms) for hit_id in hit_ids]
 
-    def _hit_rowids(self, expression: str, keys: list[int]) -> dict[int, list[int]]:
-        """The matching rows of the chosen documents, grouped by document, in display order.
+    def _hit_ids(self, expression: str, keys: list[int]) -> dict[int, list[HitId]]:
+        """The matching rows and notes of the chosen documents, by document, in display order.
 
         One pass over the query's doclists, filtered to the chosen documents inside SQLite: asking
         FTS5 once per document would merge a prefix's doclists once per document.
@@ -305,24 +315,39 @@ class SearchIndex:
         if not keys:
             return {}
         marks = ",".join("?" * len(keys))
-        found = self._db.execute(
-            f"SELECT rowid FROM fts WHERE fts MATCH ? AND (rowid >> {UNIT_BITS}) IN ({marks})",
-            (expression, *keys),
-        ).fetchall()
-        grouped: dict[int, list[int]] = {}
-        for (rowid,) in found:
-            grouped.setdefault(rowid >> UNIT_BITS, []).append(rowid)
-        for rowids in grouped.values():
-            rowids.sort(key=_display_order)
+        found: list[tuple[int, HitId]] = [
+            (rowid >> UNIT_BITS, rowid)
+            for (rowid,) in self._db.execute(
+                f"SELECT rowid FROM fts WHERE fts MATCH ? AND (rowid >> {UNIT_BITS}) IN ({marks})",
+                (expression, *keys),
+            )
+        ]
+        found += [
+            (key, _note_hit_id(rowid))
+            for rowid, key in self._db.execute(
+                "SELECT notes.rowid, notes.doc_key FROM note_fts "
+                "JOIN notes ON notes.rowid = note_fts.rowid "
+                f"WHERE note_fts MATCH ? AND notes.doc_key IN ({marks})",
+                (expression, *keys),
+            )
+        ]
+        grouped: dict[int, list[HitId]] = {}
+        for key, hit_id in found:
+            grouped.setdefault(key, []).append(hit_id)
+        for hit_ids in grouped.values():
+            hit_ids.sort(key=_display_order)
         return grouped
 
     def _evaluate(
-        self, node: Node, info: dict[int, _DocInfo], positive: list[str], seen: dict
+        self,
+        node: Node,
+        info: dict[int, _DocInfo],
+        positive: list[str],
+        seen: dict[str, dict[int, float]],
     ) -> dict[int, float]:
         """Document key -> score for a query tree: leaves per paragraph, operators per document."""
         operator, operand = node
-        if operator == "leaf":
-            assert isinstance(operand, str)
+        if isinstance(operand, str):  # a leaf: one word or phrase
             positive.append(operand)
             if operand not in seen:
                 seen[operand] = self._leaf_scores(operand, info)
@@ -337,29 +362,41 @@ class SearchIndex:
 
     def _leaf_scores(self, expression: str, info: dict[int, _DocInfo]) -> dict[int, float]:
         """BM25 of each matching document for one word or phrase, from its hit counts."""
+        counts: dict[int, float] = {}
         try:
-            counts = self._db.execute(_DOCUMENT_HITS, (expression,)).fetchall()
+            for query in (_DOCUMENT_HITS, _NOTE_HITS):
+                for key, hits in self._db.execute(query, (expression,)):
+                    counts[key] = counts.get(key, 0.0) + hits
         except sqlite3.OperationalError as error:
             raise QueryError(f"The search could not be understood ({error}).") from None
         total = max(len(info), len(counts), 1)
         idf = math.log(1 + (total - len(counts) + 0.5) / (len(counts) + 0.5))
         average = self._average_length
-        scores = {}
-        for key, hits in counts:
+        scores: dict[int, float] = {}
+        for key, hits in counts.items():
             entry = info.get(key)
             ratio = entry.length / average if entry and average else 1.0
             scores[key] = idf * hits * (_K1 + 1) / (hits + _K1 * (1 - _B + _B * ratio))
         return scores
 
-    def _rows(self, rowids: list[int]) -> dict[int, tuple]:
-        result: dict[int, tuple] = {}
+    def _rows(self, hit_ids: list[HitId]) -> dict[HitId, Row]:
+        """What each hit shows: kind, side, language, paragraph, annotation id and text."""
+        result: dict[HitId, Row] = {}
+        rowids = [hit_id for hit_id in hit_ids if hit_id >= 0]
         for chunk in _chunks(rowids, 500):
             marks = ",".join("?" * len(chunk))
             query = (
-                "SELECT rowid, kind, side, language, paragraph, annotation_id, text "
+                "SELECT rowid, kind, side, language, paragraph, text "
                 f"FROM rows WHERE rowid IN ({marks})"
             )
-            result.update((row[0], row[1:]) for row in self._db.execute(query, chunk))
+            for rowid, kind, side, language, paragraph, text in self._db.execute(query, chunk):
+                result[rowid] = (kind, side, language, paragraph, None, text)
+        notes = [_note_rowid(hit_id) for hit_id in hit_ids if hit_id < 0]
+        for chunk in _chunks(notes, 500):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT rowid, annotation_id, text FROM notes WHERE rowid IN ({marks})"
+            for rowid, annotation_id, text in self._db.execute(query, chunk):
+                result[_note_hit_id(rowid)] = ("note", None, None, None, annotation_id, text)
         return result
 
     def _document_info(self) -> dict[int, _DocInfo]:
@@ -385,20 +422,28 @@ class SearchIndex:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _key(self, doc_id: str, create: bool = True) -> int | None:
+    def _existing_key(self, doc_id: str) -> int | None:
         row = self._db.execute("SELECT key FROM keys WHERE doc_id = ?", (doc_id,)).fetchone()
-        if row is not None or not create:
-            return row[0] if row else None
+        return int(row[0]) if row else None
+
+    def _key(self, doc_id: str) -> int:
+        """The document's key, given one on first use."""
+        key = self._existing_key(doc_id)
+        if key is not None:
+            return key
         top = self._db.execute("SELECT max(key) FROM keys").fetchone()[0]
-        key = (top or 0) + 1
+        key = int(top or 0) + 1
         self._db.execute("INSERT INTO keys VALUES (?, ?)", (doc_id, key))
         return key
 
-    def _insert_rows(self, doc_id: str, key: int, rows: list[tuple]) -> int:
-        """Insert (unit, kind, side, language, paragraph, annotation id, text) rows; word count."""
-        numbered = [((key << UNIT_BITS) + row[0], doc_id, *row[1:]) for row in rows]
-        columns = [_columns(row[7], row[4]) for row in numbered]
-        self._db.executemany("INSERT INTO rows VALUES (?,?,?,?,?,?,?,?)", numbered)
+    def _insert_rows(self, doc_id: str, key: int, rows: list[_Unit]) -> int:
+        """Insert a document's units into ``rows`` and ``fts``; the number of words."""
+        numbered = [
+            ((key << UNIT_BITS) + unit, doc_id, kind, side, language, paragraph, text)
+            for unit, kind, side, language, paragraph, text in rows
+        ]
+        columns = [_columns(row[6], row[4]) for row in numbered]
+        self._db.executemany("INSERT INTO rows VALUES (?,?,?,?,?,?,?)", numbered)
         self._db.executemany(
             "INSERT INTO fts (rowid, stems, words) VALUES (?, ?, ?)",
             [(row[0], *column) for row, column in zip(numbered, columns, strict=True)],
@@ -406,13 +451,12 @@ class SearchIndex:
         return sum(column[0].count(" ") + 1 for column in columns if column[0])
 
     def _delete_units(self, key: int, first: int, end: int) -> None:
+        """Delete a document's units ``first`` to ``end - 1``; FTS5 is told the same terms it
+        was given on insert."""
         low = key << UNIT_BITS
-        self._delete_where("rowid BETWEEN ? AND ?", (low + first, low + end - 1))
-
-    def _delete_where(self, where: str, parameters: tuple) -> None:
-        """Delete rows from both tables; FTS5 is told the same terms it was given on insert."""
         old = self._db.execute(
-            f"SELECT rowid, language, text FROM rows WHERE {where}", parameters
+            "SELECT rowid, language, text FROM rows WHERE rowid BETWEEN ? AND ?",
+            (low + first, low + end - 1),
         ).fetchall()
         if not old:
             return
@@ -422,11 +466,38 @@ class SearchIndex:
         )
         self._db.executemany("DELETE FROM rows WHERE rowid = ?", [(row[0],) for row in old])
 
+    def _put_note(self, annotation_id: str, document_id: str, text: str) -> None:
+        self._delete_notes("annotation_id = ?", (annotation_id,))
+        if not text.strip():
+            return
+        cursor = self._db.execute(
+            "INSERT INTO notes (annotation_id, doc_key, text) VALUES (?, ?, ?)",
+            (annotation_id, self._key(document_id), text),
+        )
+        self._db.execute(
+            "INSERT INTO note_fts (rowid, stems, words) VALUES (?, ?, ?)",
+            (cursor.lastrowid, *_columns(text, None)),
+        )
+
+    def _delete_notes(self, where: str, parameters: tuple[object, ...]) -> None:
+        """Delete notes from both tables; FTS5 is told the same terms it was given on insert."""
+        old = self._db.execute(
+            f"SELECT rowid, text FROM notes WHERE {where}", parameters
+        ).fetchall()
+        if not old:
+            return
+        self._db.executemany(
+            "INSERT INTO note_fts (note_fts, rowid, stems, words) VALUES ('delete', ?, ?, ?)",
+            [(rowid, *_columns(text, None)) for rowid, text in old],
+        )
+        self._db.executemany("DELETE FROM notes WHERE rowid = ?", [(row[0],) for row in old])
+
     def _reset(self) -> None:
         with self._db:
-            for table in ("docs", "rows", "meta", "keys"):
+            for table in ("docs", "rows", "meta", "keys", "notes"):
                 self._db.execute(f"DELETE FROM {table}")
             self._db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+            self._db.execute("INSERT INTO note_fts (note_fts) VALUES ('delete-all')")
             self._set_meta("terms_version", stemming.TERMS_VERSION)
         self._algorithms = frozenset()
         self._info = None
@@ -453,15 +524,19 @@ class SearchIndex:
 # Rows and terms
 
 
-def _document_rows(document: Document) -> Iterator[tuple]:
-    """(unit, kind, side, language, paragraph, annotation id, text) for a document's units."""
+# (unit, kind, side, language, paragraph, text): one searchable unit of a document.
+_Unit = tuple[int, str, str | None, str | None, int | None, str]
+
+
+def _document_rows(document: Document) -> Iterator[_Unit]:
+    """(unit, kind, side, language, paragraph, text) for a document's units."""
     unit = 0
     for text in document.texts:
         for number, paragraph in enumerate(text.paragraphs):
             if unit < _META_BASE:  # 262,144 paragraphs: far beyond the 20 MB file limit
-                yield (unit, "text", text.role, text.language, number, None, paragraph)
+                yield (unit, "text", text.role, text.language, number, paragraph)
             unit += 1
-    values = {
+    values: dict[str, str | None] = {
         "title": document.title,
         "summary": document.summary,
         "citation": document.citation,
@@ -470,8 +545,9 @@ def _document_rows(document: Document) -> Iterator[tuple]:
         "subjects": "; ".join(document.subjects),
     }
     for number, kind in enumerate(METADATA_FIELDS):
-        if values[kind]:
-            yield (_META_BASE + number, kind, None, None, None, None, values[kind])
+        value = values[kind]
+        if value:
+            yield (_META_BASE + number, kind, None, None, None, value)
 
 
 def _columns(text: str, language: str | None) -> tuple[str, str]:
@@ -491,26 +567,37 @@ def _stamp_of(path: Path | None) -> FileStamp | None:
     return FileStamp(path, stat.st_size, stat.st_mtime_ns)
 
 
-def _chunks(values: list, size: int) -> Iterator[list]:
+def _chunks(values: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
+def _note_hit_id(rowid: int) -> HitId:
+    """A note's hit id: negative, so it never meets a rowid of ``rows``."""
+    return -1 - rowid
+
+
+def _note_rowid(hit_id: HitId) -> int:
+    return -1 - hit_id
 
 
 # ---------------------------------------------------------------------------------------------
 # Snippets
 
 
-def _hit(row: tuple, terms: Terms) -> Hit:
+def _hit(row: Row, terms: Terms) -> Hit:
     kind, side, language, paragraph, annotation_id, text = row
     snippet, spans = snippet_with_spans(text, highlight_spans(text, language, terms))
     return Hit(kind, side, language, paragraph, annotation_id, snippet, tuple(spans))
 
 
-def _display_order(rowid: int) -> tuple[int, int]:
-    """Metadata fields first (a title hit says most), then notes, then paragraphs in order."""
-    unit = rowid & (_UNITS - 1)
-    group = 0 if _META_BASE <= unit < _NOTE_BASE else 1 if unit >= _NOTE_BASE else 2
-    return (group, unit)
+def _display_order(hit_id: HitId) -> tuple[int, int]:
+    """Metadata fields first (a title hit says most), then notes (oldest first), then
+    paragraphs in reading order."""
+    if hit_id < 0:
+        return (1, _note_rowid(hit_id))
+    unit = hit_id & (_UNITS - 1)
+    return (0 if unit >= _META_BASE else 2, unit)
 
 
 def highlight_spans(text: str, language: str | None, terms: Terms) -> list[tuple[int, int]]:

@@ -21,6 +21,8 @@ class Side(StrEnum):
     @classmethod
     def parse(cls, value: object) -> Side | None:
         """The side a stored or imported value names, or None for anything else."""
+        if not isinstance(value, str):
+            return None
         try:
             return cls(value)
         except ValueError:

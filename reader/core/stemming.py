@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from typing import Protocol
 
 import Stemmer
 
 # Bumped whenever tokens or terms change: the search index stores it and rebuilds on a mismatch,
 # because deleting from a contentless FTS5 table needs the very terms that were inserted.
-TERMS_VERSION = f"1/{Stemmer.version()}"
+TERMS_VERSION: str = f"1/{Stemmer.version()}"
 
 # ISO 639-1 code -> Snowball algorithm name, for the languages PyStemmer ships.
 SNOWBALL = {
@@ -30,7 +31,7 @@ SNOWBALL = {
     "ro": "romanian", "ru": "russian", "sr": "serbian", "es": "spanish", "sv": "swedish",
     "ta": "tamil", "tr": "turkish", "yi": "yiddish",
 }  # fmt: skip
-_AVAILABLE = frozenset(Stemmer.algorithms())
+_AVAILABLE: frozenset[str] = frozenset(Stemmer.algorithms())
 
 LATIN, CYRILLIC, GREEK, OTHER = "latin", "cyrillic", "greek", "other"
 _SCRIPT_DEFAULT = {LATIN: "english", CYRILLIC: "russian", GREEK: "greek"}
@@ -88,9 +89,16 @@ def fold(word: str) -> str:
     return word.casefold()
 
 
+class _Snowball(Protocol):
+    """What is used of a ``Stemmer.Stemmer``."""
+
+    def stemWord(self, word: str) -> str: ...  # PyStemmer's name
+
+
 @cache
-def _stemmer(algorithm: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(algorithm)
+def _stemmer(algorithm: str) -> _Snowball:
+    stemmer: _Snowball = Stemmer.Stemmer(algorithm)
+    return stemmer
 
 
 @lru_cache(maxsize=500_000)
@@ -116,11 +124,6 @@ def words(text: str) -> Iterator[re.Match[str]]:
 def terms(text: str, language: str | None) -> list[str]:
     """Every word of ``text`` as an index term, in order."""
     return [term(word, language) for word in WORD.findall(text)]
-
-
-def folded_words(text: str) -> list[str]:
-    """Every word of ``text`` folded but not stemmed (for prefix search)."""
-    return [fold(word) for word in WORD.findall(text)]
 
 
 def query_terms(word: str, algorithms: frozenset[str]) -> list[str]:

@@ -8,12 +8,14 @@ rows it paints. The id → row index is built lazily, on the first ``row_of`` af
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -166,6 +168,18 @@ def _draw_ribbon(painter: QPainter, fill: QColor) -> None:
     painter.drawPath(path)
 
 
+def listing_order(annotation: Annotation) -> tuple[str, int, int, int]:
+    """The notes list's order, the store's ``ORDER BY document_id, bead, paragraph, offset``
+    (a document bookmark, with no place, first)."""
+    position = annotation.position
+    return (
+        annotation.document_id,
+        -1 if annotation.bead is None else annotation.bead,
+        -1 if position is None else position.paragraph,
+        -1 if position is None else position.start,
+    )
+
+
 class NotesModel(QAbstractListModel):
     """Annotations as a flat list for the notes panel. One column."""
 
@@ -209,6 +223,17 @@ class NotesModel(QAbstractListModel):
         index = self.index(row, 0)
         self.dataChanged.emit(index, index, [])
         return True
+
+    def put_annotation(self, annotation: Annotation) -> None:
+        """Update the row with the same id, or insert the annotation where the store's order
+        (document, pair, paragraph, offset) puts it: one change, no reset of the list."""
+        if self.update_annotation(annotation):
+            return
+        row = bisect_left([listing_order(a) for a in self._rows], listing_order(annotation))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, annotation)
+        self._row_by_id = None
+        self.endInsertRows()
 
     def remove_annotation(self, annotation_id: str) -> bool:
         row = self.row_of(annotation_id)
@@ -263,9 +288,9 @@ class NotesModel(QAbstractListModel):
             return detail(annotation, self.document_title(annotation.document_id))
         return self._custom_data(annotation, role)
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
-        names.update({int(role): role.name.lower().encode() for role in NotesRole})
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in NotesRole})
         return names
 
     # ----- helpers ----------------------------------------------------------------------------

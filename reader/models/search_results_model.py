@@ -13,9 +13,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from reader.core.dates import format_date
 from reader.core.search_index import DocumentHits, Hit
@@ -128,7 +135,11 @@ class SearchResultsModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, siblings[row].node_id)
 
-    def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: ModelIndex) -> QModelIndex: ...
+    def parent(self, index: ModelIndex | None = None) -> QObject | QModelIndex | None:
         if index is None:  # QObject.parent(), which shares the name
             return super().parent()
         node = self._node(index)
@@ -165,9 +176,9 @@ class SearchResultsModel(QAbstractItemModel):
             return self._document_data(node.document, role)
         return self._hit_data(node.document, node.hit, role)
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
-        names.update({int(role): role.name.lower().encode() for role in SearchRole})
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in SearchRole})
         return names
 
     # ----- data per kind of row -------------------------------------------------------------

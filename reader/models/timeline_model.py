@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from enum import IntEnum
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,8 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
-from reader.core.document import Document
-from reader.core.library import Library
+from reader.core.library import Entry
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -103,7 +103,7 @@ class _Node:
         parent: _Node | None,
         label: str = "",
         date: str | None = None,
-        document: Document | None = None,
+        document: Entry | None = None,
         lookup: Any = None,
     ) -> None:
         self.node_id = node_id
@@ -136,15 +136,21 @@ def _group_specs(date: str | None) -> list[_GroupSpec]:
     return [year_spec, (month, "month", (0, month), MONTH_NAMES[month - 1], f"{year}-{month:02d}")]
 
 
-def _document_key(document: Document) -> tuple[Any, ...]:
+def _document_key(document: Entry) -> tuple[Any, ...]:
     # The id breaks ties the same way Library does, so equal titles on one day keep a stable order.
     return (document.date_sort_key, document.id)
 
 
 class TimelineModel(QAbstractItemModel):
-    """Documents grouped by year and month for the timeline sidebar. One column."""
+    """Documents grouped by year and month for the timeline sidebar. One column.
 
-    def __init__(self, library: Library | None = None, parent: QObject | None = None) -> None:
+    It holds library entries (whole documents or catalog summaries): it needs only their id,
+    title and date.
+    """
+
+    def __init__(
+        self, library: Iterable[Entry] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._next_id = 0
         self._root = self._new_node("root", (), None)
@@ -158,12 +164,12 @@ class TimelineModel(QAbstractItemModel):
 
     # ----- public API -------------------------------------------------------------------------
 
-    def set_library(self, library: Library | None) -> None:
+    def set_library(self, library: Iterable[Entry] | None) -> None:
         self.beginResetModel()
         self._build(library or [])
         self.endResetModel()
 
-    def add_document(self, document: Document) -> None:
+    def add_document(self, document: Entry) -> None:
         """Insert one document in date order; a document with a known id replaces the old one."""
         old = self._documents.get(document.id)
         if old is not None:
@@ -231,7 +237,11 @@ class TimelineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, parent_node.children[row].node_id)
 
-    def parent(self, index: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: ModelIndex) -> QModelIndex: ...
+    def parent(self, index: ModelIndex | None = None) -> QObject | QModelIndex | None:
         if index is None:  # QObject.parent(), which shares the name
             return super().parent()
         node = self._node(index)
@@ -302,14 +312,14 @@ class TimelineModel(QAbstractItemModel):
             )
         return icon
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
-        names.update({int(role): role.name.lower().encode() for role in TimelineRole})
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in TimelineRole})
         return names
 
     # ----- building ---------------------------------------------------------------------------
 
-    def _build(self, documents: Iterable[Document]) -> None:
+    def _build(self, documents: Iterable[Entry]) -> None:
         """Build the whole tree without signals: append every document, then sort siblings once."""
         self._next_id = 0
         self._root = self._new_node("root", (), None)
@@ -330,7 +340,7 @@ class TimelineModel(QAbstractItemModel):
             if child.document is None:
                 self._sort_children(child)
 
-    def _insert(self, document: Document) -> None:
+    def _insert(self, document: Entry) -> None:
         parent, top = self._new_branch(document)
         # The new branch (document, plus any new month and year) goes in with one insert.
         row = bisect_right(parent.children, top.key, key=lambda child: child.key)
@@ -339,7 +349,7 @@ class TimelineModel(QAbstractItemModel):
         self.endInsertRows()
         self._count_changed(parent)
 
-    def _new_branch(self, document: Document) -> tuple[_Node, _Node]:
+    def _new_branch(self, document: Entry) -> tuple[_Node, _Node]:
         """Nodes for ``document`` and any group it needs, not yet attached.
 
         Returns the existing node to attach under and the top of the new branch.
@@ -417,7 +427,7 @@ class TimelineModel(QAbstractItemModel):
             ancestor.count -= removed
             ancestor = ancestor.parent
 
-    def _replace_in_place(self, node: _Node, document: Document) -> None:
+    def _replace_in_place(self, node: _Node, document: Entry) -> None:
         node.document = document
         index = self._index_of_node(node)
         self._emit_data_changed(index, [])
@@ -430,7 +440,7 @@ class TimelineModel(QAbstractItemModel):
             self._emit_data_changed(self._index_of_node(node), roles)
             node = node.parent
 
-    def _emit_data_changed(self, index: QModelIndex, roles: list[int]) -> None:
+    def _emit_data_changed(self, index: QModelIndex, roles: Sequence[int]) -> None:
         self.dataChanged.emit(index, index, [int(role) for role in roles])
 
     # ----- helpers ----------------------------------------------------------------------------

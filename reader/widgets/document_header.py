@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -30,8 +30,6 @@ def _selectable_label(parent: QWidget, object_name: str) -> QLabel:
 
 class DocumentHeader(QWidget):
     """Shows one document's metadata. The source link opens in the browser only when clicked."""
-
-    link_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +97,6 @@ class DocumentHeader(QWidget):
     def open_link(self, url: str) -> None:
         if is_safe_link(url):
             QDesktopServices.openUrl(QUrl(url))
-            self.link_opened.emit(url)
 
     def copy_citation(self) -> None:
         if self._document and self._document.citation:

@@ -276,8 +276,10 @@ class DensityStrip(QWidget):
         if self._range is not None and self._close_rect().contains(position):
             self._change_range(None)
             return
-        self._anchor = self.year_at(position.x())
-        self._range = (self._anchor, self._anchor)  # type: ignore[assignment]
+        anchor = self.year_at(position.x())
+        assert anchor is not None  # there is a span, so there is a year under any x
+        self._anchor = anchor
+        self._range = (anchor, anchor)
         self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -325,7 +327,8 @@ class DensityStrip(QWidget):
         if x > self._plot_rect().right():
             return ""
         year = self.year_at(x)
-        return f"{year}: {documents_text(self._counts.get(year, 0))}"  # type: ignore[arg-type]
+        assert year is not None  # there is a span, so there is a year under any x
+        return f"{year}: {documents_text(self._counts.get(year, 0))}"
 
     # --- keyboard --------------------------------------------------------------------------
 
@@ -423,6 +426,7 @@ class FacetBar(QWidget):
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = combo.lineEdit()
+        assert line is not None  # an editable combo box always has its line edit
         line.setPlaceholderText(placeholder)
         line.setClearButtonEnabled(True)
         completer = QCompleter(combo.model(), combo)
@@ -535,7 +539,7 @@ class FacetBar(QWidget):
 
     def _select_language(self, language: str | None) -> None:
         index = self._find(self.language_combo, language) if language else 0
-        if index < 0:  # a language no document has: show it rather than silently drop it
+        if index < 0 and language:  # a language no document has: show it, not drop it
             self.language_combo.addItem(language, language)
             index = self.language_combo.count() - 1
         self.language_combo.setCurrentIndex(index)

@@ -385,6 +385,31 @@ class NotesPanel(QWidget):
         if annotation.id == self._editing_id and not self._editor_busy():
             self._fill_editor(annotation)
 
+    def annotation_saved(self, annotation: Annotation) -> None:
+        """A note was made or changed: update its entry in place, or take it out of a list
+        whose filter no longer lets it through. A hidden panel re-reads when next shown."""
+        if self._source is None or self._stale or not self.isVisible():
+            self._stale = True
+            return
+        if self.lists(annotation):
+            self.model.put_annotation(annotation)
+            if annotation.id == self._editing_id and not self._editor_busy():
+                self._fill_editor(annotation)
+            if annotation.tags:
+                self._reload_tags()
+        else:
+            self.remove_annotation(annotation.id)
+        self._update_empty_state()
+
+    def lists(self, annotation: Annotation) -> bool:
+        """Whether the current filter shows ``annotation``."""
+        wanted = self.current_filter()
+        if wanted.kind == UNPLACED:
+            kind_matches = not annotation.placed
+        else:
+            kind_matches = wanted.kind is None or annotation.kind == wanted.kind
+        return kind_matches and matches(annotation, wanted)
+
     def remove_annotation(self, annotation_id: str) -> None:
         if annotation_id == self._editing_id:
             self._save_timer.stop()  # its pending text goes with it

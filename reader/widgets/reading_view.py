@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import alignment_edits
 from reader.core.alignment import Alignment, Bead
-from reader.core.annotations import Annotation
+from reader.core.annotations import DEFAULT_COLOUR, Annotation
 from reader.core.document import Text
 from reader.core.languages import language_name
 from reader.core.pairing import TextPair
@@ -208,7 +208,7 @@ class ReadingView(QWidget):
             noted: set[int] = set()
             bookmarked: set[int] = set()
             for annotation in self._annotations:
-                if not annotation.placed or annotation.position is None:
+                if not annotation.placed or annotation.position is None or annotation.side is None:
                     continue
                 position = annotation.position
                 if annotation.kind == "note":
@@ -223,7 +223,7 @@ class ReadingView(QWidget):
                             position.paragraph,
                             position.start,
                             position.end,
-                            annotation.colour,
+                            annotation.colour or DEFAULT_COLOUR,
                             bool(annotation.note),
                         )
                     )
@@ -255,13 +255,28 @@ class ReadingView(QWidget):
         selection = self._current_selection()
         if selection is not None:
             return selection
-        if self._pair is None or not self._bead_tops:
+        alignment = self._side_alignment()
+        if alignment is None or not self._bead_tops:
             return None
-        bead = self._side_alignment().beads[self.position()[0]]
+        bead = alignment.beads[self.position()[0]]
         for pane_index, side in enumerate(SIDES):
             if getattr(bead, side):
                 return self._pane_sides()[pane_index], getattr(bead, side)[0]
         return None
+
+    def focus_text(self) -> None:
+        """Keyboard focus to the text the reader sees (the only one, in a one-language record)."""
+        self.panes[self._visible_pane_index()].setFocus()
+
+    def select_focus(self) -> bool:
+        """Select the whole paragraph in focus, so a note can be made on it; False if none."""
+        focus = self.paragraph_in_focus()
+        text = self.text_of(focus[0]) if focus else None
+        if focus is None or text is None:
+            return False
+        side, paragraph = focus
+        self.panes[self.pane_of(side)].show_range(paragraph, 0, len(text.paragraphs[paragraph]))
+        return True
 
     def show_annotation(self, side: str, paragraph: int, start: int, end: int) -> None:
         """Scroll a note's pair level into view and select its quote."""

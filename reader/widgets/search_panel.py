@@ -53,8 +53,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.dates import format_date
-from reader.core.search_index import DocumentHits, QueryError
+from reader.core.search_query import QueryError
 from reader.models.search_results_model import SearchResultsModel, SearchRole, one_line
+from reader.services.search import DocumentHits
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SearchFunction = Callable[[str, str], list[DocumentHits]]
@@ -135,8 +136,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         # 50 documents of 3 hits are shown, so laying each out here costs little.
         text, ranges = hit_text(index, _Colours(option))
         width = self._text_width(option, index)
-        lines = _layout(text, ranges, option.font, width, _hang(text, ranges, option.font))
-        lines = lines.lineCount()
+        layout = _layout(text, ranges, option.font, width, _hang(text, ranges, option.font))
+        lines = layout.lineCount()
         return QSize(200, round(max(1, min(lines, self.HIT_LINES)) * line + 2 * self.PADDING))
 
     def _text_width(self, option: QStyleOptionViewItem, index: ModelIndex) -> float:
@@ -462,8 +463,8 @@ class SearchPanel(QWidget):
             return super().eventFilter(watched, event)
         if watched is self.field:
             return self._field_key(_key(event))
-        if watched is self.results_view:
-            return self._view_key(event)  # type: ignore[arg-type]
+        if watched is self.results_view and isinstance(event, QKeyEvent):
+            return self._view_key(event)
         return super().eventFilter(watched, event)
 
     def _field_shortcut_override(self, event: QEvent) -> bool:

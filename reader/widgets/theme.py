@@ -7,7 +7,11 @@ its output pipes open.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import qdarktheme
+import qdarktheme._style_loader
+import qdarktheme._template.filter
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -15,6 +19,21 @@ from PySide6.QtWidgets import QApplication
 _EXTRA_STYLE = """
 QSplitter#readingSplitter::handle { background: transparent; }
 """
+
+
+def keep_icons_in(folder: Path) -> None:
+    """Make pyqtdarktheme write its icon cache under ``folder`` instead of ``~/.cache``.
+
+    It builds the path from ``Path.home()`` in a helper that two of its modules import by name,
+    and offers no setting for it; replacing that helper is the one way to honour the workspace
+    (``--data-dir`` and ``XDG_CACHE_HOME``).
+    """
+
+    def cache_root(version: str) -> Path:
+        return folder / f"v{version}"
+
+    qdarktheme._style_loader.get_cash_root_path = cache_root
+    qdarktheme._template.filter.get_cash_root_path = cache_root
 
 
 def resolved_theme(theme: str) -> str:

@@ -7,6 +7,7 @@ the reader was in each document. User content (notes) never goes into QSettings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import SupportsFloat, SupportsIndex
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -33,8 +34,11 @@ class UiSettings:
 
     @property
     def point_size(self) -> float:
+        stored = self._store.value("view/point_size", DEFAULT_POINT_SIZE)
+        if not isinstance(stored, str | SupportsFloat | SupportsIndex):
+            return DEFAULT_POINT_SIZE  # a list, say, from a hand-edited file
         try:
-            value = float(self._store.value("view/point_size", DEFAULT_POINT_SIZE))
+            value = float(stored)
         except (TypeError, ValueError):
             return DEFAULT_POINT_SIZE
         return min(max(value, MIN_POINT_SIZE), MAX_POINT_SIZE)

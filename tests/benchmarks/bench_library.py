@@ -18,7 +18,6 @@ warm start parses no document).
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -33,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_startup import machine, time_startup
 
 from reader.core.catalog import Catalog, load_document
-from reader.core.pairing import text_pair
 from reader.core.search_index import SearchIndex
 from reader.core.user_library import (
     Outcome,
@@ -42,6 +40,7 @@ from reader.core.user_library import (
     library_folders,
 )
 from reader.paths import bundled_corpus_dir
+from reader.workspace import Workspace
 
 QUERIES = [
     "шифровка", "шифровку", "переговоры", "переговорах", "правительство", "делегации",
@@ -74,12 +73,12 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def fresh(work: Path, name: str) -> tuple[Path, Path]:
-    """An empty data dir and cache dir under ``work``."""
+    """An empty portable data folder under ``work`` (``--data-dir``), and its cache folder."""
     base = work / name
     shutil.rmtree(base, ignore_errors=True)
-    (base / "data").mkdir(parents=True)
-    (base / "cache").mkdir()
-    return base / "data", base / "cache"
+    workspace = Workspace.create(base)
+    workspace.ensure()
+    return workspace.data_dir, workspace.cache_dir
 
 
 class Gaps:
@@ -221,23 +220,24 @@ def index_in_thread(cache: Path, query: str) -> None:
     index.close()
 
 
-def bench_open(entries: list, runs: int) -> None:
-    """load_document + text_pair (parse and align) for documents spread over the library."""
+def bench_open(entries: list, data: Path, runs: int) -> None:
+    """load_document + the resolver's pair (parse and align) for documents over the library."""
     chosen = random.Random(3).sample(entries, min(30 * runs, len(entries)))
+    resolver = Workspace.create(data).pair_resolver()
     timings = []
     for entry in chosen:
         started = time.perf_counter()
-        text_pair(load_document(entry))
+        resolver.pair(load_document(entry))
         timings.append(time.perf_counter() - started)
     print(
-        f"open a document (load_document + text_pair), {len(chosen)} different documents: "
+        f"open a document (load_document + pair), {len(chosen)} different documents: "
         f"median {median_ms(timings)}, p95 {percentile(timings, 0.95) * 1000:.1f} ms, "
         f"max {max(timings) * 1000:.1f} ms [<= 50]"
     )
 
 
 def library_startup(data: Path, cache: Path, runs: int) -> None:
-    os.environ["PARALLEL_READER_CACHE_DIR"] = str(cache)
+    del cache  # the app finds it in the data folder, as --data-dir makes it
     command = [sys.executable, "-m", "reader"]
     time_startup(command, str(data))
     startups = [time_startup(command, str(data)) for _ in range(runs)]
@@ -251,18 +251,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--library-startup", action="store_true", help="time the GUI start only")
     args = parser.parse_args()
-    # The alignment cache follows the benchmark's cache too, so no run touches the user's.
-    os.environ["PARALLEL_READER_CACHE_DIR"] = str(args.work / "full" / "cache")
     print(f"machine: {machine()}")
     print(f"corpus: {args.corpus} ({sum(1 for _ in args.corpus.glob('*.txt'))} files)")
     if args.library_startup:
-        library_startup(args.work / "full" / "data", args.work / "full" / "cache", args.runs)
+        library_startup(args.work / "full", args.work / "full" / "cache", args.runs)
         return
     data, cache = bench_import(args.corpus, args.work, args.runs)
     entries = bench_catalog(data, cache, args.runs)
     bench_memory(data, cache)
     bench_search(cache, args.runs)
-    bench_open(entries, args.runs)
+    bench_open(entries, data, args.runs)
 
 
 if __name__ == "__main__":

@@ -56,14 +56,16 @@ def time_document_opens(runs: int) -> dict[str, float]:
     from reader.core.corpus import load_paths
     from reader.core.library import Library
     from reader.paths import bundled_corpus_dir
+    from reader.services.composition import Services
     from reader.widgets.main_window import MainWindow
     from reader.widgets.ui_settings import UiSettings
+    from reader.workspace import Workspace
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as data:
-        window = MainWindow(
-            Library(load_paths([bundled_corpus_dir()]).documents), UiSettings(Path(data) / "s.ini")
-        )
+        library = Library(load_paths([bundled_corpus_dir()]).documents)
+        services = Services.create(Workspace.create(data), library)
+        window = MainWindow(services, UiSettings(Path(data) / "s.ini"))
         window.resize(1280, 820)
         window.show()
         app.processEvents()

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.commands.notes import load_known_documents
 from reader.core.anchoring import make_selector
 from reader.core.annotation_store import AnnotationStore
 from reader.core.annotations import TextPosition, new_document_bookmark, new_highlight
@@ -23,7 +22,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def annotated(isolated_data_dir: Path) -> Path:
     paragraph = "Вашу шифровку от 20 июля получили."
-    with AnnotationStore.open() as store:
+    with AnnotationStore.open(isolated_data_dir) as store:
         store.add(
             new_highlight(
                 "117421",
@@ -41,8 +40,44 @@ def annotated(isolated_data_dir: Path) -> Path:
     return isolated_data_dir
 
 
-def test_known_documents_are_the_bundled_corpus() -> None:
-    assert {"117421", "113013"} <= {d.id for d in load_known_documents()}
+WEB_PAGE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "wilson" / "300237.txt"
+
+
+def test_a_note_on_an_imported_document_is_exported_and_placed_like_the_window_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line reads the reader's library too, not only the bundled corpus."""
+    data, other = str(tmp_path / "data"), str(tmp_path / "other")
+    for folder in (data, other):
+        assert main(["--data-dir", folder, "import", str(WEB_PAGE)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "inspect", str(WEB_PAGE), "--json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    text = entry["texts"][0]
+    words = text["paragraphs"][3][:40]
+    with AnnotationStore.open(Path(data)) as store:
+        store.add(
+            new_highlight(
+                "300237",
+                "source" if text["role"] != "translation" else "target",
+                text["language"],
+                make_selector(text["paragraphs"], 3, 0, len(words)),
+                TextPosition(3, 0, len(words)),
+                None,
+                note="on an imported record",
+            )
+        )
+    assert main(["--data-dir", data, "notes", "export", "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert "Telephone Conversation with Polish President Kwasniewski" in markdown
+    assert "not in the library" not in markdown
+    exported = tmp_path / "notes.json"
+    assert main(["--data-dir", data, "notes", "export", "--format", "json", "-o", str(exported)]) == 0
+    assert main(["--data-dir", other, "notes", "import", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", other, "notes", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "300237" in listing and "[unplaced]" not in listing
 
 
 def test_export_markdown_to_stdout(annotated: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,7 +113,7 @@ def test_import_of_a_malformed_file_fails_cleanly(
     assert main(["notes", "import", str(bad)]) == 1
     assert "nothing was imported" in capsys.readouterr().err
     assert main(["notes", "import", str(tmp_path / "missing.json")]) == 1
-    with AnnotationStore.open() as store:
+    with AnnotationStore.open(annotated) as store:
         assert store.count() == 2
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import aligner, atomic_files
-from reader.core.alignment_cache import AlignmentCache, cache_dir, cache_key, cached_align
+from reader.core.alignment_cache import AlignmentCache, cache_key
 
 SOURCE = ["Товарищу МАО ЦЗЭДУНУ.", "Вашу шифровку от 20 июля получили.", "ФИЛИППОВ"]
 TARGET = ["SECRET", "To Cde. MAO ZEDONG", "We received your cipher of 20 July.", "FILIPPOV"]
@@ -27,16 +27,17 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counted
 
 
-def test_cache_dir_follows_env_then_user_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_only_the_directory_given_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, calls: list[int]
 ) -> None:
-    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "c"))
-    assert cache_dir() == tmp_path / "c" / "alignments"
-    monkeypatch.delenv("PARALLEL_READER_CACHE_DIR")
-    # conftest points XDG_CACHE_HOME at tmp_path.
-    assert cache_dir().parent.name == "parallel-reader"
-    assert cache_dir().name == "alignments"
-    assert str(cache_dir()).startswith(str(tmp_path))
+    """No hidden folder: the environment and the user cache directory play no part."""
+    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "env"))
+    cache = AlignmentCache(tmp_path / "given")
+    cache.align(SOURCE, TARGET, "ru", "en")
+    cache.align(SOURCE, TARGET, "ru", "en")
+    assert len(calls) == 1
+    assert len(list((tmp_path / "given").glob("*.json"))) == 1
+    assert not (tmp_path / "env").exists() and not (tmp_path / "xdg-cache").exists()
 
 
 def test_key_depends_on_everything_that_changes_the_result(
@@ -66,16 +67,6 @@ def test_computed_once_then_read_from_disk(tmp_path: Path, calls: list[int]) -> 
     assert second == first
     assert [b.confidence for b in second.beads] == [b.confidence for b in first.beads]
     assert not [p for p in (tmp_path / "alignments").iterdir() if p.suffix == ".tmp"]
-
-
-def test_cached_align_uses_the_env_directory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, calls: list[int]
-) -> None:
-    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "here"))
-    cached_align(SOURCE, TARGET, "ru", "en")
-    cached_align(SOURCE, TARGET, "ru", "en")
-    assert len(calls) == 1
-    assert len(list((tmp_path / "here" / "alignments").glob("*.json"))) == 1
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import random
 import signal
 import socket
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.alignment_cache import AlignmentCache
+from reader.core.alignment_corrections import CorrectionStore
 from reader.core.annotation_store import (
     DB_NAME,
     SCHEMA_VERSION,
@@ -29,6 +30,7 @@ from reader.core.annotation_store import (
 from reader.core.annotations import Annotation, TextPosition, TextQuoteSelector
 from reader.core.document import Document, Text
 from reader.core.notes_export import import_w3c, to_markdown, to_w3c_json
+from reader.core.pair_resolver import PairResolver
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 T0 = datetime.datetime(2024, 5, 1, 9, 0, tzinfo=datetime.UTC)
@@ -53,13 +55,12 @@ def _note(number: int, prefix: str = "n", version: int = 1) -> Annotation:
 
 
 def _run_child(script: str, data_dir: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PARALLEL_READER_DATA_DIR": str(data_dir)}
+    """Run ``script`` with ``args`` and then the data folder as its command-line arguments."""
     return subprocess.Popen(
-        [sys.executable, "-c", script, *args],
+        [sys.executable, "-c", script, *args, str(data_dir)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=PROJECT_DIR,
-        env=env,
     )
 
 
@@ -78,11 +79,12 @@ def _kill_after_ready(child: subprocess.Popen[str], delay: float) -> list[str]:
 
 BURST = """
 import sys
+from pathlib import Path
 sys.path.insert(0, "tests/core")
 from test_annotation_faults import _note
 from reader.core.annotation_store import AnnotationStore
 prefix = sys.argv[1]
-store = AnnotationStore.open()
+store = AnnotationStore.open(Path(sys.argv[-1]))
 print("ready", flush=True)
 number = 0
 while True:
@@ -122,17 +124,23 @@ def test_sigkill_during_a_burst_of_changes_loses_nothing_committed(tmp_path: Pat
 
 IMPORTS = """
 import json, sys
+from pathlib import Path
 sys.path.insert(0, "tests/core")
 from test_annotation_faults import _note
+from reader.core.alignment_cache import AlignmentCache
+from reader.core.alignment_corrections import CorrectionStore
 from reader.core.annotation_store import AnnotationStore
 from reader.core.notes_export import import_w3c, to_w3c_json
-prefix = sys.argv[1]
-store = AnnotationStore.open()
+from reader.core.pair_resolver import PairResolver
+prefix, data = sys.argv[1], Path(sys.argv[-1])
+store = AnnotationStore.open(data)
+resolver = PairResolver(CorrectionStore(data), AlignmentCache(data / "cache"))
 print("ready", flush=True)
+nothing = lambda document_id: None  # no document is in the library
 batch = 0
 while True:
     notes = [_note(n, f"{prefix}b{batch}") for n in range(25)]
-    import_w3c(json.dumps(to_w3c_json(notes, [])), store, [])
+    import_w3c(json.dumps(to_w3c_json(notes, nothing)), store, nothing, resolver)
     print("imported", batch, flush=True)
     batch += 1
 """
@@ -159,9 +167,9 @@ def test_sigkill_during_imports_keeps_each_import_whole(tmp_path: Path) -> None:
 
 def _store_with_backup(data: Path, count: int = 200) -> set[str]:
     """A database with ``count`` notes and a backup of them, plus one note made after it."""
-    with AnnotationStore.open(now=T0) as store:
+    with AnnotationStore.open(data, now=T0) as store:
         store.save_many(_note(n) for n in range(count))
-    with AnnotationStore.open(now=T0 + datetime.timedelta(days=1)) as store:
+    with AnnotationStore.open(data, now=T0 + datetime.timedelta(days=1)) as store:
         assert len(list_backups(data / "backups")) == 1
         store.add(_note(count, "late"))
     return {_note(n).id for n in range(count)}
@@ -169,7 +177,7 @@ def _store_with_backup(data: Path, count: int = 200) -> set[str]:
 
 def _damage_and_reopen(data: Path, damage: bytes) -> AnnotationStore:
     (data / DB_NAME).write_bytes(damage)
-    return AnnotationStore.open(now=T0 + datetime.timedelta(days=1, hours=2))
+    return AnnotationStore.open(data, now=T0 + datetime.timedelta(days=1, hours=2))
 
 
 def test_corrupt_file_is_moved_aside_and_the_backup_restored(isolated_data_dir: Path) -> None:
@@ -205,7 +213,7 @@ def test_a_damaged_backup_is_passed_over_for_an_older_sound_one(isolated_data_di
 
 
 def test_without_a_backup_the_store_starts_empty_and_says_so(isolated_data_dir: Path) -> None:
-    with AnnotationStore.open() as store:
+    with AnnotationStore.open(isolated_data_dir) as store:
         store.add(_note(1))
     with _damage_and_reopen(isolated_data_dir, b"garbage" * 5000) as store:
         assert store.all() == []
@@ -216,7 +224,7 @@ def test_without_a_backup_the_store_starts_empty_and_says_so(isolated_data_dir: 
 def test_a_file_from_a_newer_version_is_refused_and_left_untouched(
     isolated_data_dir: Path,
 ) -> None:
-    with AnnotationStore.open() as store:
+    with AnnotationStore.open(isolated_data_dir) as store:
         store.add(_note(1))
     path = isolated_data_dir / DB_NAME
     db = sqlite3.connect(path)
@@ -224,7 +232,7 @@ def test_a_file_from_a_newer_version_is_refused_and_left_untouched(
     db.close()
     before, mtime = path.read_bytes(), path.stat().st_mtime_ns
     with pytest.raises(NewerDatabaseError) as refused:
-        AnnotationStore.open()
+        AnnotationStore.open(isolated_data_dir)
     message = str(refused.value)
     assert "newer version" in message and str(SCHEMA_VERSION + 3) in message
     assert "has not been changed" in message
@@ -243,7 +251,7 @@ def test_unusable_data_folder_is_reported_not_crashed(tmp_path: Path) -> None:
 def test_read_only_storage_keeps_edits_in_memory_until_writable(
     isolated_data_dir: Path,
 ) -> None:
-    store = AnnotationStore.open()
+    store = AnnotationStore.open(isolated_data_dir)
     pending = PendingWrites(store)
     kept = _note(1)
     store.add(kept)
@@ -260,14 +268,14 @@ def test_read_only_storage_keeps_edits_in_memory_until_writable(
     store._db.execute("PRAGMA query_only = OFF")
     assert pending.retry() is True and not pending
     store.close()
-    with AnnotationStore.open() as reopened:
+    with AnnotationStore.open(isolated_data_dir) as reopened:
         stored = {a.id: a for a in reopened.all()}
     assert set(stored) == {kept.id} | {e.id for e in edits} - {_note(5).id}
     assert stored[kept.id].note == "edited while read-only"
 
 
 def test_full_disk_keeps_edits_in_memory_until_space_returns(isolated_data_dir: Path) -> None:
-    store = AnnotationStore.open()
+    store = AnnotationStore.open(isolated_data_dir)
     pending = PendingWrites(store)
     store.add(_note(0))
     pages = store._db.execute("PRAGMA page_count").fetchone()[0]
@@ -303,7 +311,7 @@ def test_storage_errors_raised_by_sqlite_are_recognised() -> None:
 def test_two_stores_on_one_file_interleave_without_losing_anything(
     isolated_data_dir: Path,
 ) -> None:
-    first, second = AnnotationStore.open(), AnnotationStore.open()
+    first, second = AnnotationStore.open(isolated_data_dir), AnnotationStore.open(isolated_data_dir)
     for n in range(100):
         first.add(_note(n, "a"))
         second.add(_note(n, "b"))
@@ -321,10 +329,11 @@ def test_two_stores_on_one_file_interleave_without_losing_anything(
 
 WRITER = """
 import sys
+from pathlib import Path
 sys.path.insert(0, "tests/core")
 from test_annotation_faults import _note
 from reader.core.annotation_store import AnnotationStore
-store = AnnotationStore.open()
+store = AnnotationStore.open(Path(sys.argv[2]))
 print("ready", flush=True)
 sys.stdin.readline()
 for n in range(150):
@@ -336,15 +345,13 @@ store.close()
 def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
     AnnotationStore.open(data).close()
-    env = {**os.environ, "PARALLEL_READER_DATA_DIR": str(data)}
     children = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, name],
+            [sys.executable, "-c", WRITER, name, str(data)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             cwd=PROJECT_DIR,
-            env=env,
         )
         for name in ("left", "right")
     ]
@@ -378,17 +385,20 @@ def test_no_network_access_anywhere(monkeypatch: pytest.MonkeyPatch, tmp_path: P
             Text("en", "translation", ("We have received your cipher message of 20 July.",)),
         ),
     )
-    with AnnotationStore.open(now=T0) as store:
+    data = tmp_path / "data"
+    resolver = PairResolver(CorrectionStore(data), AlignmentCache(tmp_path / "cache"))
+    lookup = {document.id: document}.get
+    with AnnotationStore.open(data, now=T0) as store:
         store.save_many([_note(n) for n in range(20)])
-    with AnnotationStore.open(now=T0 + datetime.timedelta(days=2)) as store:
+    with AnnotationStore.open(data, now=T0 + datetime.timedelta(days=2)) as store:
         note = Annotation(
             id="x", kind="note", document_id="117421", side="source", language="ru",
             selector=TextQuoteSelector("шифровку от 20 июля"), position=TextPosition(0, 5, 24),
             colour="green", note="n",
         )  # fmt: skip
         store.add(note)
-        store.reconcile(document)
-        exported = json.dumps(to_w3c_json(store.all(), [document]))
-        assert "шифровку" in to_markdown(store.all(), [document])
+        store.reconcile(document, resolver.pair(document))
+        exported = json.dumps(to_w3c_json(store.all(), lookup))
+        assert "шифровку" in to_markdown(store.all(), lookup, resolver)
     with AnnotationStore.open(tmp_path / "elsewhere") as other:
-        assert len(import_w3c(exported, other, [document]).added) == 21
+        assert len(import_w3c(exported, other, lookup, resolver).added) == 21

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.core import annotation_store
+from reader.core.alignment_cache import AlignmentCache
+from reader.core.alignment_corrections import CorrectionStore
 from reader.core.anchoring import make_selector
 from reader.core.annotation_store import (
     BACKUPS_KEPT,
@@ -30,7 +32,7 @@ from reader.core.annotations import (
     new_paragraph_bookmark,
 )
 from reader.core.document import Document, Text
-from reader.core.pairing import text_pair
+from reader.core.pair_resolver import PairResolver
 
 RU = (
     "Товарищу МАО ЦЗЭДУНУ.",
@@ -70,9 +72,14 @@ def _highlight(
 
 @pytest.fixture
 def store(isolated_data_dir: Path) -> AnnotationStore:
-    opened = AnnotationStore.open()
+    opened = AnnotationStore.open(isolated_data_dir)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def resolver(tmp_path: Path) -> PairResolver:
+    return PairResolver(CorrectionStore(tmp_path / "data"), AlignmentCache(tmp_path / "cache"))
 
 
 def test_add_get_update_delete_round_trip(store: AnnotationStore) -> None:
@@ -145,10 +152,10 @@ def test_file_and_folder_are_private_and_in_wal_mode(
 
 
 def test_loose_permissions_are_tightened_at_open(isolated_data_dir: Path) -> None:
-    AnnotationStore.open().close()
+    AnnotationStore.open(isolated_data_dir).close()
     isolated_data_dir.chmod(0o755)
     (isolated_data_dir / DB_NAME).chmod(0o644)
-    AnnotationStore.open().close()
+    AnnotationStore.open(isolated_data_dir).close()
     assert stat.S_IMODE(isolated_data_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE((isolated_data_dir / DB_NAME).stat().st_mode) == 0o600
 
@@ -156,14 +163,14 @@ def test_loose_permissions_are_tightened_at_open(isolated_data_dir: Path) -> Non
 def test_migrations_run_forward_from_an_older_version(
     isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    AnnotationStore.open().close()
+    AnnotationStore.open(isolated_data_dir).close()
 
     def add_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE annotations ADD COLUMN extra TEXT")
 
     monkeypatch.setattr(annotation_store, "MIGRATIONS", [*annotation_store.MIGRATIONS, add_column])
     monkeypatch.setattr(annotation_store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    with AnnotationStore.open() as store:
+    with AnnotationStore.open(isolated_data_dir) as store:
         store.add(_highlight())
         columns = [row[1] for row in store._db.execute("PRAGMA table_info(annotations)")]
         assert "extra" in columns
@@ -172,11 +179,11 @@ def test_migrations_run_forward_from_an_older_version(
 
 def test_a_backup_a_day_and_only_the_last_seven_kept(isolated_data_dir: Path) -> None:
     start = datetime.datetime(2024, 5, 1, 9, 0, tzinfo=datetime.UTC)
-    with AnnotationStore.open(now=start) as store:
+    with AnnotationStore.open(isolated_data_dir, now=start) as store:
         assert list_backups(isolated_data_dir / "backups") == []  # nothing worth keeping yet
         store.add(_highlight())
     for hours in (1, 23, 25, *range(48, 24 * 12, 24)):
-        AnnotationStore.open(now=start + datetime.timedelta(hours=hours)).close()
+        AnnotationStore.open(isolated_data_dir, now=start + datetime.timedelta(hours=hours)).close()
     backups = list_backups(isolated_data_dir / "backups")
     assert len(backups) == BACKUPS_KEPT
     assert backups[-1][0] == start + datetime.timedelta(hours=24 * 11)
@@ -190,29 +197,31 @@ def test_a_backup_a_day_and_only_the_last_seven_kept(isolated_data_dir: Path) ->
     assert stat.S_IMODE((isolated_data_dir / "backups").stat().st_mode) == 0o700
 
 
-def test_reconcile_fast_path_writes_nothing(store: AnnotationStore) -> None:
+def test_reconcile_fast_path_writes_nothing(store: AnnotationStore, resolver: PairResolver) -> None:
     document = _document()
     note = _highlight(note="n")
     store.add(note)
-    first = store.reconcile(document)
+    first = store.reconcile(document, resolver.pair(document))
     assert first.text_changed and first.changed == []
     version = store._db.execute("PRAGMA data_version").fetchone()[0]
     total_changes = store._db.total_changes
-    second = store.reconcile(document)
+    second = store.reconcile(document, resolver.pair(document))
     assert not second.text_changed and second.changed == []
     assert store._db.total_changes == total_changes
     assert store._db.execute("PRAGMA data_version").fetchone()[0] == version
 
 
-def test_reconcile_follows_a_corrected_transcript(store: AnnotationStore) -> None:
+def test_reconcile_follows_a_corrected_transcript(
+    store: AnnotationStore, resolver: PairResolver
+) -> None:
     document = _document()
     moved = _highlight(note="moves")
     doomed = _highlight(paragraph=2, quote="ФИЛИППОВ", note="loses its text")
     for item in (moved, doomed):
         store.add(item)
-    store.reconcile(document)
+    store.reconcile(document, resolver.pair(document))
     corrected = ("Секретно.", RU[0], RU[1].replace("Мы считаем", "Мы  считаем"), "Подпись")
-    result = store.reconcile(_document(ru=corrected))
+    result = store.reconcile(_document(ru=corrected), resolver.pair(_document(ru=corrected)))
     assert result.text_changed
     assert [a.id for a in result.newly_unplaced] == [doomed.id]
     placed = store.get(moved.id)
@@ -220,28 +229,31 @@ def test_reconcile_follows_a_corrected_transcript(store: AnnotationStore) -> Non
     assert placed.quote == "Мы  считаем правильной" and placed.note == "moves"
     assert [a.id for a in store.unplaced()] == [doomed.id]
     assert store.get(doomed.id).note == "loses its text"  # type: ignore[union-attr]
-    back = store.reconcile(document)
+    back = store.reconcile(document, resolver.pair(document))
     assert [a.id for a in back.placed_back] == [doomed.id] and store.unplaced() == []
 
 
-def test_reconcile_refreshes_the_pair_when_the_alignment_changes(store: AnnotationStore) -> None:
+def test_reconcile_refreshes_the_pair_when_the_alignment_changes(
+    store: AnnotationStore, resolver: PairResolver
+) -> None:
     document = _document()
     note = _highlight()
     store.add(note.moved(bead=7))
-    store.reconcile(document)
-    expected = text_pair(document).alignment.bead_of("source", 1)
+    store.reconcile(document, resolver.pair(document))
+    expected = resolver.pair(document).alignment.bead_of("source", 1)
     assert store.get(note.id).bead == expected  # type: ignore[union-attr]
 
 
 def test_reconcile_keeps_a_note_edited_meanwhile_by_another_copy(
     store: AnnotationStore,
+    resolver: PairResolver,
 ) -> None:
     note = _highlight(note="old")
     store.add(note)
-    store.reconcile(_document())
-    with AnnotationStore.open() as other:
+    store.reconcile(_document(), resolver.pair(_document()))
+    with AnnotationStore.open(store.path.parent) as other:
         other.update(note.edited(note="typed in the other window"))
-    store.reconcile(_document(ru=("Вставка.", *RU)))
+    store.reconcile(_document(ru=("Вставка.", *RU)), resolver.pair(_document(ru=("Вставка.", *RU))))
     current = store.get(note.id)
     assert current is not None and current.note == "typed in the other window"
     assert current.paragraph == 2
@@ -269,7 +281,7 @@ def test_cached_reads_follow_this_and_other_copies_writes(store: AnnotationStore
     first = _highlight(colour="green", note="one")
     store.add(first)
     assert store.all() == [first]  # the full read fills the cache
-    with AnnotationStore.open() as other:
+    with AnnotationStore.open(store.path.parent) as other:
         second = _highlight(paragraph=0, quote="МАО", colour="green")
         other.add(second)
         assert {a.id for a in store.query(colour="green")} == {first.id, second.id}
@@ -280,3 +292,30 @@ def test_cached_reads_follow_this_and_other_copies_writes(store: AnnotationStore
         assert store.all() == [edited]
     store.delete(first.id)
     assert store.all() == [] and store.query(text="two") == []
+
+
+def test_the_folder_is_created_owner_only(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "notes"
+    with AnnotationStore.open(folder) as store:
+        assert store.path == folder / DB_NAME
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_relative_folder_works_on_every_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative path has no file URI: the read-only check at the second open used to fail."""
+    monkeypatch.chdir(tmp_path)
+    start = datetime.datetime(2024, 5, 1, 9, 0, tzinfo=datetime.UTC)
+    notes = [_highlight(note=f"run {run}") for run in range(3)]
+    for run, note in enumerate(notes):
+        # A day apart, so the second and third opens also write a backup.
+        with AnnotationStore.open(Path("data"), now=start + datetime.timedelta(days=run)) as store:
+            assert store.path == tmp_path / "data" / DB_NAME  # resolved once, at open
+            assert store.backup_error is None
+            store.add(note)
+            assert {a.id for a in store.all()} == {n.id for n in notes[: run + 1]}
+    monkeypatch.chdir(tmp_path / "data")  # a later change of directory moves nothing
+    with AnnotationStore.open(tmp_path / "data") as store:
+        assert store.count() == 3
+    assert len(list_backups(tmp_path / "data" / "backups")) == 3  # runs 2 and 3, and now

@@ -6,7 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
-from reader.core.catalog import CATALOG_FILE, Catalog, cache_root, load_document
+import pytest
+
+from reader.core.catalog import CATALOG_FILE, Catalog, load_document
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SEED = PROJECT_DIR / "corpus" / "117421.txt"
@@ -85,9 +87,14 @@ def test_corrupt_catalog_is_rebuilt_silently(tmp_path: Path) -> None:
     assert len(catalog.refresh([folder]).added) == 2
 
 
-def test_cache_root_follows_the_environment(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "c"))
-    assert cache_root() == tmp_path / "c" and (tmp_path / "c").is_dir()
+def test_the_catalog_lives_in_the_folder_given_and_nowhere_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARALLEL_READER_CACHE_DIR", str(tmp_path / "env"))
+    catalog = Catalog.open(tmp_path / "given" / "cache")
+    assert catalog.path == tmp_path / "given" / "cache" / CATALOG_FILE and catalog.path.is_file()
+    catalog.close()
+    assert not (tmp_path / "env").exists() and not (tmp_path / "xdg-cache").exists()
 
 
 def test_summary_sort_key_matches_the_document(tmp_path: Path) -> None:

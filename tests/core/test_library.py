@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from reader.core.document import Document
-from reader.core.library import Library
+from pathlib import Path
+
+import pytest
+
+from reader.core.catalog import DocumentSummary
+from reader.core.document import Document, ParseError
+from reader.core.library import DocumentLookup, Library
 
 
 def doc(doc_id: str, date: str | None, title: str = "t") -> Document:
@@ -74,3 +79,22 @@ def test_a_bad_file_behind_a_summary_raises_a_clear_error(tmp_path) -> None:
     library = Library([DocumentSummary("gone", "Gone", None, str(tmp_path / "gone.txt"))])
     with pytest.raises(ParseError, match=r"gone\.txt"):
         library.get("gone")
+
+
+def test_lookup_parses_on_first_use_and_answers_none_for_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01 not a document")
+    good = Path(__file__).resolve().parents[2] / "corpus" / "117421.txt"
+    library = Library(
+        [
+            DocumentSummary("117421", "Cable", "1951-07-21", str(good)),
+            DocumentSummary("b", "B", None, str(bad)),
+        ]
+    )
+    lookup: DocumentLookup = library.lookup
+    document = lookup("117421")
+    assert document is not None and document.texts
+    assert lookup("117421") is document  # parsed once
+    assert lookup("b") is None and lookup("unknown") is None
+    with pytest.raises(ParseError):
+        library.get("b")  # get still says why

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.alignment import Alignment
+from reader.core.alignment_cache import AlignmentCache
+from reader.core.alignment_corrections import CorrectionStore
 from reader.core.anchoring import make_selector
 from reader.core.annotation_store import AnnotationStore
 from reader.core.annotations import (
@@ -16,8 +19,10 @@ from reader.core.annotations import (
     new_highlight,
     new_paragraph_bookmark,
 )
+from reader.core.catalog import Catalog
 from reader.core.corpus import load_paths
-from reader.core.document import Document
+from reader.core.document import Document, Text
+from reader.core.library import Library
 from reader.core.notes_export import (
     NotesImportError,
     import_w3c,
@@ -25,7 +30,8 @@ from reader.core.notes_export import (
     to_markdown,
     to_w3c_json,
 )
-from reader.core.pairing import text_pair
+from reader.core.pair_resolver import PairResolver
+from reader.core.parsing import parse_file
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -35,15 +41,24 @@ def documents() -> dict[str, Document]:
     return {d.id: d for d in load_paths([CORPUS_DIR]).documents}
 
 
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> PairResolver:
+    """Pairs as the reader sees them; no test here corrects the corpus documents' alignment."""
+    folder = tmp_path_factory.mktemp("resolver")
+    return PairResolver(CorrectionStore(folder / "data"), AlignmentCache(folder / "alignments"))
+
+
 @pytest.fixture
-def store() -> AnnotationStore:
-    opened = AnnotationStore.open()
+def store(isolated_data_dir: Path) -> AnnotationStore:
+    opened = AnnotationStore.open(isolated_data_dir)
     yield opened
     opened.close()
 
 
-def _quote(document: Document, side: str, paragraph: int, quote: str, **extra) -> Annotation:
-    pair = text_pair(document)
+def _quote(
+    resolver: PairResolver, document: Document, side: str, paragraph: int, quote: str, **extra
+) -> Annotation:
+    pair = resolver.pair(document)
     text = pair.source if side == "source" else pair.target
     assert text is not None
     start = text.paragraphs[paragraph].index(quote)
@@ -59,14 +74,21 @@ def _quote(document: Document, side: str, paragraph: int, quote: str, **extra) -
     )
 
 
-def _sample(documents: dict[str, Document]) -> list[Annotation]:
+def _sample(documents: dict[str, Document], resolver: PairResolver) -> list[Annotation]:
     cable, telegram = documents["117421"], documents["113013"]
-    cable_pair = text_pair(cable)
+    cable_pair = resolver.pair(cable)
     assert cable_pair.target is not None
     return [
         new_document_bookmark(telegram.id, note="read later"),
-        _quote(telegram, "target", 8, "demarcation line", colour="blue"),
-        _quote(cable, "source", 1, "Вашу шифровку от 20 июля получили", note="<script>x</script>"),
+        _quote(resolver, telegram, "target", 8, "demarcation line", colour="blue"),
+        _quote(
+            resolver,
+            cable,
+            "source",
+            1,
+            "Вашу шифровку от 20 июля получили",
+            note="<script>x</script>",
+        ),
         new_paragraph_bookmark(
             cable.id,
             "target",
@@ -75,14 +97,17 @@ def _sample(documents: dict[str, Document]) -> list[Annotation]:
             4,
             cable_pair.alignment.bead_of("target", 4),
         ),  # type: ignore[union-attr]
-        _quote(cable, "target", 4, "cipher message", tags=["cables", "1951"]),
+        _quote(resolver, cable, "target", 4, "cipher message", tags=["cables", "1951"]),
     ]
 
 
 def test_markdown_groups_by_document_in_date_order_with_both_languages(
     documents: dict[str, Document],
+    resolver: PairResolver,
 ) -> None:
-    text = to_markdown(_sample(documents), documents.values(), generated="2024-05-01")
+    text = to_markdown(
+        _sample(documents, resolver), documents.get, resolver, generated="2024-05-01"
+    )
     cable_at = text.index("## Cable No. 4277")
     telegram_at = text.index("## Ciphered Telegram No. 25902")
     assert cable_at < telegram_at  # July before November 1951
@@ -101,16 +126,19 @@ def test_markdown_groups_by_document_in_date_order_with_both_languages(
 
 def test_markdown_keeps_annotations_of_unknown_or_unplaced_places(
     documents: dict[str, Document],
+    resolver: PairResolver,
 ) -> None:
-    lost = _sample(documents)[2].moved(placed=False)
+    lost = _sample(documents, resolver)[2].moved(placed=False)
     orphan = new_document_bookmark("999999", note="from elsewhere")
-    text = to_markdown([lost, orphan], documents.values())
+    text = to_markdown([lost, orphan], documents.get, resolver)
     assert "unplaced" in text and "Вашу шифровку" in text
     assert "## Record 999999 (not in the library)" in text and "from elsewhere" in text
 
 
-def test_w3c_json_follows_the_web_annotation_model(documents: dict[str, Document]) -> None:
-    data = to_w3c_json(_sample(documents), documents.values())
+def test_w3c_json_follows_the_web_annotation_model(
+    documents: dict[str, Document], resolver: PairResolver
+) -> None:
+    data = to_w3c_json(_sample(documents, resolver), documents.get)
     assert data["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 5
     items = data["first"]["items"]
@@ -139,29 +167,29 @@ def test_w3c_json_follows_the_web_annotation_model(documents: dict[str, Document
 
 
 def test_export_then_import_round_trips_and_is_idempotent(
-    documents: dict[str, Document], store: AnnotationStore, tmp_path: Path
+    documents: dict[str, Document], store: AnnotationStore, tmp_path: Path, resolver: PairResolver
 ) -> None:
-    sample = _sample(documents)
-    exported = json.dumps(to_w3c_json(sample, documents.values()), ensure_ascii=False)
+    sample = _sample(documents, resolver)
+    exported = json.dumps(to_w3c_json(sample, documents.get), ensure_ascii=False)
     with AnnotationStore.open(tmp_path / "other") as other:
-        first = import_w3c(exported, other, documents.values())
+        first = import_w3c(exported, other, documents.get, resolver)
         assert len(first.added) == 5 and not first.updated and not first.skipped
         assert {a.id: a for a in other.all()} == {a.id: a for a in sample}
-        again = import_w3c(exported, other, documents.values())
+        again = import_w3c(exported, other, documents.get, resolver)
         assert not again.added and not again.updated and len(again.skipped) == 5
         assert other.count() == 5
 
 
 def test_import_updates_only_with_a_newer_copy(
-    documents: dict[str, Document], store: AnnotationStore
+    documents: dict[str, Document], store: AnnotationStore, resolver: PairResolver
 ) -> None:
-    original = _sample(documents)[2]
+    original = _sample(documents, resolver)[2]
     store.add(original)
     newer = original.edited(note="newer text")
-    report = import_w3c(to_w3c_json([newer], documents.values()), store, documents.values())
+    report = import_w3c(to_w3c_json([newer], documents.get), store, documents.get, resolver)
     assert report.updated == [original.id] and store.get(original.id).note == "newer text"  # type: ignore[union-attr]
-    older = to_w3c_json([original], documents.values())
-    report = import_w3c(older, store, documents.values())
+    older = to_w3c_json([original], documents.get)
+    report = import_w3c(older, store, documents.get, resolver)
     assert report.skipped and store.get(original.id).note == "newer text"  # type: ignore[union-attr]
 
 
@@ -189,33 +217,33 @@ def _foreign(source: object, exact: str, **extra: object) -> dict:
 
 
 def test_foreign_web_annotation_is_placed_by_its_quote(
-    documents: dict[str, Document], store: AnnotationStore
+    documents: dict[str, Document], store: AnnotationStore, resolver: PairResolver
 ) -> None:
     url = "https://digitalarchive.wilsoncenter.org/document/117421?lang=en"
     item = _foreign(url, "American reluctance to expedite the matter of peace")
-    report = import_w3c(json.dumps(item), store, documents.values())
+    report = import_w3c(json.dumps(item), store, documents.get, resolver)
     (placed,) = store.all()
     assert report.added == [placed.id]
     assert placed.document_id == "117421" and placed.placed
     assert placed.side == "target" and placed.language == "en" and placed.paragraph == 4
     assert placed.kind == "note" and placed.note == "Compare with the Russian"
     assert placed.tags == ("Korea",) and placed.created == "2023-02-01T10:00:00Z"
-    assert placed.bead == text_pair(documents["117421"]).alignment.bead_of("target", 4)
-    again = import_w3c(json.dumps(item), store, documents.values())
+    assert placed.bead == resolver.pair(documents["117421"]).alignment.bead_of("target", 4)
+    again = import_w3c(json.dumps(item), store, documents.get, resolver)
     assert not again.added and store.count() == 1
 
 
 def test_foreign_russian_quote_and_bare_record_id(
-    documents: dict[str, Document], store: AnnotationStore
+    documents: dict[str, Document], store: AnnotationStore, resolver: PairResolver
 ) -> None:
     item = _foreign("117421", "не настаивать больше на включении", id="tag:x,2024:1")
-    import_w3c([item], store, documents.values())
+    import_w3c([item], store, documents.get, resolver)
     (placed,) = store.all()
     assert placed.side == "source" and placed.language == "ru" and placed.placed
 
 
 def test_unplaceable_and_unusable_foreign_annotations(
-    documents: dict[str, Document], store: AnnotationStore
+    documents: dict[str, Document], store: AnnotationStore, resolver: PairResolver
 ) -> None:
     missing = _foreign("https://example.org/document/117421", "words found nowhere in this text")
     elsewhere = _foreign("https://example.org/document/555", "a record not in the library")
@@ -223,7 +251,7 @@ def test_unplaceable_and_unusable_foreign_annotations(
     no_record = _foreign("https://example.org/page/1", "whatever")
     no_record["id"] = "urn:x:3"
     page = {"type": "AnnotationPage", "items": [missing, elsewhere, no_record]}
-    report = import_w3c(page, store, documents.values())
+    report = import_w3c(page, store, documents.get, resolver)
     assert len(report.added) == 2
     assert [reason for _, reason in report.skipped] == [
         "its target names no archive record (expected …/document/NNN or a record id)"
@@ -245,10 +273,10 @@ def test_unplaceable_and_unusable_foreign_annotations(
     ],
 )
 def test_malformed_files_raise_and_import_nothing(
-    bad: str, documents: dict[str, Document], store: AnnotationStore
+    bad: str, documents: dict[str, Document], store: AnnotationStore, resolver: PairResolver
 ) -> None:
     with pytest.raises(NotesImportError):
-        import_w3c(bad, store, documents.values())
+        import_w3c(bad, store, documents.get, resolver)
     assert store.count() == 0
 
 
@@ -258,3 +286,96 @@ def test_record_ids_are_read_from_any_host() -> None:
     assert record_id("urn:parallel-reader:document:abc") == "abc"
     assert record_id(" 117421 ") == "117421"
     assert record_id("https://example.org/documents/117421x") is None
+
+
+# -- exports follow the pair the reader sees, and parse only what they need ---------------------
+
+RU = ("Товарищу МАО ЦЗЭДУНУ.", "Вашу шифровку от 20 июля получили.", "ФИЛИППОВ")
+EN = (
+    "To Cde. MAO ZEDONG",
+    "We have received your cipher message of 20 July.",
+    "Copy No. 1",
+    "FILIPPOV",
+)
+
+
+def _telegram(tmp_path: Path) -> Document:
+    path = tmp_path / "docs" / "900001.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("stand-in", encoding="utf-8")  # a file, but no curated alignment beside it
+    return Document(
+        id="900001",
+        title="Telegram",
+        date="1951-07-21",
+        citation="APRF, f. 45",
+        texts=(Text("ru", "transcript", RU), Text("en", "translation", EN)),
+        path=path,
+    )
+
+
+def test_markdown_quotes_the_counterpart_of_the_corrected_alignment(
+    tmp_path: Path, store: AnnotationStore
+) -> None:
+    resolver = PairResolver(
+        CorrectionStore(tmp_path / "data"), AlignmentCache(tmp_path / "alignments")
+    )
+    document = _telegram(tmp_path)
+    automatic = resolver.pair(document).alignment
+    assert automatic.counterpart("source", 1) == (1,)  # the cipher sentence, as computed
+    # The reader pairs the Russian sentence with the copy mark instead (an odd reading, but
+    # theirs), and leaves the English sentence alone.
+    corrected = Alignment.from_pairs(
+        [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))], len(RU), len(EN)
+    )
+    resolver.save_correction(document.id, corrected)
+    note = _quote(resolver, document, "source", 1, "Вашу шифровку")
+    lookup = {document.id: document}.get
+
+    text = to_markdown([note], lookup, resolver)
+    assert "*English, ¶ 3:* Copy No. 1" in text
+    assert "We have received" not in text
+
+    # Import places a quote in the same corrected pair.
+    exported = to_w3c_json([note.moved(bead=None)], lookup)
+    import_w3c(exported, store, lookup, resolver)
+    placed = store.get(note.id)
+    assert placed is not None and placed.bead == corrected.bead_of("source", 1) == 2
+
+
+def test_exports_and_imports_parse_only_the_documents_named(
+    tmp_path: Path, store: AnnotationStore, resolver: PairResolver
+) -> None:
+    catalog = Catalog.open(tmp_path / "cache")
+    catalog.refresh([CORPUS_DIR])
+    parsed: list[str] = []
+
+    def counting_loader(entry) -> Document:
+        parsed.append(entry.id)
+        return parse_file(entry.path)
+
+    library = Library(catalog.entries(), loader=counting_loader)
+    catalog.close()
+    assert len(library) == 2 and parsed == []
+    url = "https://digitalarchive.wilsoncenter.org/document/117421"
+    first = _foreign(url, "American reluctance to expedite the matter of peace")
+    second = _foreign(url, "не настаивать больше на включении", id="tag:x,2024:2")
+    elsewhere = _foreign("https://example.org/document/555", "a record not in the library")
+    elsewhere["id"] = "urn:x:2"
+    asked: list[str] = []
+
+    def lookup(document_id: str) -> Document | None:
+        asked.append(document_id)
+        return library.lookup(document_id)
+
+    report = import_w3c([first, second, elsewhere], store, lookup, resolver)
+    assert len(report.added) == 3
+    assert parsed == ["117421"]  # not 113013, which no annotation names
+    assert sorted(asked) == ["117421", "555"]  # each document asked for once
+
+    asked.clear()
+    to_markdown(store.all(), lookup, resolver)
+    assert sorted(asked) == ["117421", "555"]
+    asked.clear()
+    to_w3c_json(store.all(), lookup)
+    assert sorted(asked) == ["117421", "555"]
+    assert parsed == ["117421"]  # the library keeps what it parsed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 from pathlib import Path
 
@@ -122,6 +123,66 @@ def test_notes_are_searchable_and_replaceable(index: SearchIndex) -> None:
     assert _ids(index, "memoirs") == [] and _ids(index, "chapter") == ["117421"]
     index.replace_notes([])
     assert _ids(index, "chapter") == []
+
+
+def test_a_note_changes_alone_and_every_copy_sees_it(index: SearchIndex) -> None:
+    index.replace_notes(
+        [("note-1", "117421", "Compare with the memoirs of 1974"), ("note-2", "113013", "Kaesong")]
+    )
+    index.save_note("note-3", "117421", "Cited in chapter three")
+    other = SearchIndex.open(index.path)  # another thread's connection: only commits reach it
+    try:
+        [result] = other.search("chapter")
+        assert [(h.kind, h.annotation_id) for h in result.hits] == [("note", "note-3")]
+        index.save_note("note-3", "117421", "Quoted in the preface")  # edited
+        assert _ids(other, "chapter") == [] and _ids(other, "preface") == ["117421"]
+        index.remove_note("note-1")  # deleted
+        assert _ids(other, "memoirs") == [] and _ids(index, "memoirs") == []
+        index.save_note("note-3", "117421", "  ")  # emptied: gone as well
+        assert _ids(other, "preface") == []
+        index.remove_note("never-indexed")  # nothing to do, and no error
+        notes = [
+            h.annotation_id for r in index.search("Kaesong") for h in r.hits if h.kind == "note"
+        ]
+        assert notes == ["note-2"]  # the others' notes were left alone
+    finally:
+        other.close()
+
+
+def test_notes_rank_and_show_with_their_document(index: SearchIndex) -> None:
+    index.save_note("note-1", "117421", "Kaesong, said the cable")
+    assert set(_ids(index, "Kaesong")) == {"117421", "113013"}
+    assert _ids(index, "Kaesong cable") == ["117421"]  # the note's words count for its document
+    hits = index.document_hits("Kaesong", "117421")
+    assert [(h.kind, h.annotation_id) for h in hits] == [("note", "note-1")]
+    [result] = [
+        r for r in index.search("Filippov OR Kaesong", per_document=50) if r.document_id == "117421"
+    ]
+    kinds = [h.kind for h in result.hits]
+    note = kinds.index("note")  # metadata first, then notes, then paragraphs
+    assert kinds[0] == "title" and set(kinds[:note]) <= {"title", "summary", "citation", "people"}
+    assert set(kinds[note + 1 :]) == {"text"}
+
+
+def test_note_keys_never_meet_document_rows(index: SearchIndex) -> None:
+    """Notes used to take rowids from their document's range; 524,288 notes on one document ran
+    into the next document's rows. Now a note's key is its own, even when it equals a row's."""
+    [(taken, kind, text)] = index._db.execute(
+        "SELECT rowid, kind, text FROM rows ORDER BY rowid DESC LIMIT 1"
+    ).fetchall()
+    index._db.execute(  # the next note gets the very number a document's row already has
+        "INSERT INTO notes (rowid, annotation_id, doc_key, text) VALUES (?, 'filler', 1, '')",
+        (taken - 1,),
+    )
+    index.save_note("note-1", "117421", "memoirs of a clerk")
+    [(rowid,)] = index._db.execute("SELECT rowid FROM notes WHERE annotation_id = 'note-1'")
+    assert rowid == taken
+    word = max(re.findall(r"[^\W\d_]+", text), key=len)
+    assert _ids(index, "memoirs") == ["117421"] and "113013" in _ids(index, word)
+    index.remove_note("note-1")
+    assert _ids(index, "memoirs") == []
+    [result] = [r for r in index.search(word) if r.document_id == "113013"]
+    assert kind in {h.kind for h in result.hits}  # the row that shares the number is intact
 
 
 def test_ensure_fresh_follows_the_catalog(tmp_path: Path) -> None:

@@ -193,3 +193,22 @@ def test_ten_thousand_rows_reset_fast(model) -> None:
     model.set_annotations(many)
     assert model._row_by_id is None
     assert model.row_of(many[-1].id) == 9_999
+
+
+def test_a_saved_note_is_put_in_place_without_resetting_the_list(qtbot) -> None:
+    model = NotesModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    first, last = highlight("first", paragraph=1), highlight("last", paragraph=9)
+    model.set_annotations([first, last])
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(model.rowsInserted):
+        model.put_annotation(highlight("middle", paragraph=5))
+    model.put_annotation(new_document_bookmark("doc-1"))  # no place: first in its document
+    model.put_annotation(highlight("z", document_id="doc-2", paragraph=0))
+    with qtbot.waitSignal(model.dataChanged):
+        model.put_annotation(first.edited(note="changed"))
+    quotes = [a.quote or "(document)" for a in model.annotations()]
+    assert quotes == ["(document)", "first", "middle", "last", "z"]
+    assert model.annotation(1).note == "changed"
+    assert resets == []

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.alignment_corrections import CorrectionStore
 from reader.core.corpus import load_paths
 from reader.core.library import Library
-from reader.models.annotation_service import AnnotationService
 from reader.paths import bundled_corpus_dir
+from reader.services.composition import Services
+from reader.services.notes import NotesService
 from reader.widgets.main_window import MainWindow
 from reader.widgets.ui_settings import UiSettings
+from reader.workspace import Workspace
 
 
 def open_reader_window(
@@ -21,17 +22,17 @@ def open_reader_window(
     data: Path,
     *,
     paths: Sequence[Path] = (),
-    annotations: AnnotationService | None = None,
+    annotations: NotesService | None = None,
     document_id: str = "117421",
 ) -> MainWindow:
-    """The window with its data in ``data``, showing ``document_id``."""
+    """The window with its data in ``data`` (a portable workspace), showing ``document_id``.
+
+    Without ``annotations`` the window has no notes database, as when it cannot be opened.
+    """
+    workspace = Workspace.create(data)
     library = Library(load_paths([bundled_corpus_dir(), *paths]).documents)
-    window = MainWindow(
-        library,
-        UiSettings(data / "settings.ini"),
-        corrections=CorrectionStore(data),
-        annotations=annotations,
-    )
+    notes = annotations if annotations is not None else NotesService(None)
+    window = MainWindow(Services.create(workspace, library, notes), UiSettings(data / "settings.ini"))
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.open_document(document_id)

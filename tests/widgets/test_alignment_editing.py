@@ -45,10 +45,10 @@ def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(
 ) -> None:
     window = open_window(qtbot, data)
     view = window.reading_view
-    assert not window.link_action.isEnabled()
+    assert not window.menus.link_action.isEnabled()
     select(window, 0, 0)  # «Товарищу МАО ЦЗЭДУНУ.» with the telegram's header line
-    assert window.link_action.isEnabled()
-    window.link_action.trigger()
+    assert window.menus.link_action.isEnabled()
+    window.menus.link_action.trigger()
     assert view.alignment.counterpart("source", 0) == (0,)
     qtbot.wait(50)
     assert view.left.block_top(0) == pytest.approx(view.right.block_top(0), abs=3)
@@ -59,28 +59,28 @@ def test_undo_and_redo_a_correction(open_window, qtbot, data) -> None:
     window = open_window(qtbot, data)
     curated = pairs(window.reading_view.alignment)
     select(window, 0, 0)
-    window.link_action.trigger()
+    window.menus.link_action.trigger()
     corrected = pairs(window.reading_view.alignment)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert pairs(window.reading_view.alignment) == curated
     assert not (data / "alignments" / f"{CABLE}.json").exists()  # back to no correction at all
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert pairs(window.reading_view.alignment) == corrected
 
 
 def test_a_correction_survives_a_restart_and_can_be_reset(open_window, qtbot, data) -> None:
     first = open_window(qtbot, data)
     select(first, 2, 11)
-    first.link_action.trigger()
+    first.menus.link_action.trigger()
     corrected = pairs(first.reading_view.alignment)
     first.close()
     second = open_window(qtbot, data)
     assert pairs(second.reading_view.alignment) == corrected
-    assert second.reset_alignment_action.isEnabled()
-    second.reset_alignment_action.trigger()
+    assert second.menus.reset_alignment_action.isEnabled()
+    second.menus.reset_alignment_action.trigger()
     assert pairs(second.reading_view.alignment) != corrected
     assert second.reading_view.alignment.counterpart("source", 2) == (5,)  # the curated pair again
-    second.undo_action.trigger()
+    second.menus.undo_action.trigger()
     assert pairs(second.reading_view.alignment) == corrected
 
 
@@ -88,18 +88,18 @@ def test_unlink_merge_and_split_the_selected_pair(open_window, qtbot, data) -> N
     window = open_window(qtbot, data)
     view = window.reading_view
     select(window, None, 4)  # the body of the translation, paired with the Russian body
-    window.unlink_action.trigger()
+    window.menus.unlink_action.trigger()
     assert view.alignment.counterpart("target", 4) == ()
     assert view.alignment.counterpart("source", 1) == ()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     select(window, None, 3)  # "to Cde. MAO ZEDONG", then merge it with the body's pair
-    window.merge_action.trigger()
+    window.menus.merge_action.trigger()
     assert view.alignment.counterpart("source", 1) == (3, 4) or view.alignment.counterpart(
         "source", 0
     ) == (3, 4)
     merged = pairs(view.alignment)
     select(window, None, 4)
-    window.split_action.trigger()
+    window.menus.split_action.trigger()
     assert pairs(view.alignment) != merged
     assert view.alignment.counterpart("target", 4) != ()
 
@@ -109,11 +109,11 @@ def test_every_correction_has_a_window_wide_shortcut(open_window, qtbot, data) -
     # that each action carries its keys and lives on the window (working with the menu hidden).
     window = open_window(qtbot, data)
     expected = {
-        window.link_action: "Ctrl+L",
-        window.unlink_action: "Ctrl+Shift+L",
-        window.merge_action: "Ctrl+J",
-        window.split_action: "Ctrl+Shift+J",
-        window.undo_action: QKeySequence(QKeySequence.StandardKey.Undo).toString(),
+        window.menus.link_action: "Ctrl+L",
+        window.menus.unlink_action: "Ctrl+Shift+L",
+        window.menus.merge_action: "Ctrl+J",
+        window.menus.split_action: "Ctrl+Shift+J",
+        window.menus.undo_action: QKeySequence(QKeySequence.StandardKey.Undo).toString(),
     }
     for action, keys in expected.items():
         assert action.shortcut().toString() == keys
@@ -152,8 +152,8 @@ def test_paragraphs_are_selected_from_the_keyboard(open_window, qtbot, data) -> 
     assert view.selected_paragraph("target") >= 1
     qtbot.keyClick(view.left, Qt.Key.Key_Down)
     assert view.selected_paragraph("source") >= 0
-    assert window.link_action.isEnabled()
-    window.link_action.trigger()
+    assert window.menus.link_action.isEnabled()
+    window.menus.link_action.trigger()
     assert view.alignment.counterpart("source", view.selected_paragraph("source")) == (
         view.selected_paragraph("target"),
     )
@@ -166,7 +166,7 @@ def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(
 
     window = open_window(qtbot, data)
     select(window, 0, 0)
-    window.link_action.trigger()
+    window.menus.link_action.trigger()
     cable = window.library.get(CABLE)
     shorter = dataclasses.replace(
         cable, texts=tuple(dataclasses.replace(t, paragraphs=t.paragraphs[:2]) for t in cable.texts)
@@ -174,7 +174,7 @@ def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(
     window.add_documents([shorter])
     window.open_document(CABLE)
     assert not window.undo_stack.canUndo()  # undo steps for the old text are gone
-    window.apply_alignment(
+    window.services.alignment.apply_alignment(
         CABLE,
         Alignment.from_pairs(
             [((0,), (0,))] + [((), (j,)) for j in range(1, 12)] + [((1,), ()), ((2,), ())], 3, 12

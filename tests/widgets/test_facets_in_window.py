@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from reader.core.facets import FacetFilter
-from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
 
 WILSON_DIR = Path(__file__).resolve().parents[3] / "shared" / "samples" / "wilson"
@@ -28,9 +27,9 @@ def test_a_language_facet_narrows_the_timeline_and_stepping(window) -> None:
     assert len(window.timeline_model.document_ids_in_order()) == 4
     emit(window, FacetFilter(original_language="Russian"))
     assert window.timeline_model.document_ids_in_order() == ["117421", "113013"]
-    window.next_action.trigger()
+    window.menus.next_action.trigger()
     assert window.current_id == "113013"
-    assert not window.next_action.isEnabled()  # the German and English records are filtered out
+    assert not window.menus.next_action.isEnabled()  # the German and English records are filtered out
 
 
 def test_a_year_range_and_clearing_it(window) -> None:
@@ -41,8 +40,8 @@ def test_a_year_range_and_clearing_it(window) -> None:
 
 
 def test_filters_and_search_combine(qtbot, window) -> None:
-    with qtbot.waitSignal(window.indexer.finished, timeout=30_000):
-        window.update_search_index([bundled_corpus_dir()])
+    with qtbot.waitSignal(window.services.search.indexer.finished, timeout=30_000):
+        window.services.search.update_documents()
     window.show_search()
     window.search_panel.set_query("negotiations")
     assert {r.document_id for r in window.search_panel.model.results()} == {"117421", "113013"}

@@ -96,7 +96,7 @@ def test_the_window_keeps_responding_during_an_import_and_it_can_be_cancelled(
         for _ in range(5):
             qtbot.wait(10)  # the event loop runs while the import works
             ticks.append(1)
-        window.importer.cancel()
+        window.services.imports.cancel()
     report = finished.args[0]
     assert len(ticks) == 5
     assert report.cancelled
@@ -106,13 +106,13 @@ def test_the_window_keeps_responding_during_an_import_and_it_can_be_cancelled(
 def test_an_import_that_fails_says_so_and_the_next_one_can_start(
     qtbot, window, folder, monkeypatch
 ) -> None:
-    from reader.models import import_runner
+    from reader.services import jobs
 
     def broken(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(import_runner, "import_paths", broken)
-    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+    monkeypatch.setattr(jobs, "import_paths", broken)
+    with qtbot.waitSignal(window.services.imports.finished, timeout=20_000):
         window.import_documents([folder])
     assert "No space left on device" in window.last_notice_box.text()
     monkeypatch.undo()

@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication
 from reader.core.corpus import load_paths
 from reader.core.library import Library
 from reader.paths import bundled_corpus_dir
+from reader.services.composition import Services
+from reader.services.notes import NotesService
 from reader.widgets.main_window import MainWindow
 from reader.widgets.theme import apply_theme
 from reader.widgets.ui_settings import DEFAULT_POINT_SIZE, UiSettings
+from reader.workspace import Workspace
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = PROJECT_DIR / "build" / "screenshots"
@@ -26,7 +29,8 @@ def make_window(qtbot, settings_path: Path, theme_calls: list[str] | None = None
     library = Library(load_paths([bundled_corpus_dir()]).documents)
     settings = UiSettings(settings_path)
     recorder = theme_calls.append if theme_calls is not None else (lambda _theme: None)
-    window = MainWindow(library, settings, recorder)
+    workspace = Workspace.create(settings_path.parent / "portable")
+    window = MainWindow(Services.create(workspace, library, NotesService(None)), settings, recorder)
     qtbot.addWidget(window)
     window.restore_layout()
     window.open_document(settings.last_document or library.ids()[0])
@@ -64,11 +68,11 @@ def test_the_curated_alignment_levels_the_address_lines(qtbot, window) -> None:
 
 
 def test_next_and_previous_follow_date_order(qtbot, window) -> None:
-    window.next_action.trigger()
+    window.menus.next_action.trigger()
     assert window.current_id == SEED_TELEGRAM
     assert window.timeline.selected_document_id() == SEED_TELEGRAM
-    assert not window.next_action.isEnabled()
-    window.previous_action.trigger()
+    assert not window.menus.next_action.isEnabled()
+    window.menus.previous_action.trigger()
     assert window.current_id == SEED_CABLE
 
 
@@ -78,7 +82,7 @@ def test_a_one_language_record_says_which_text_it_lacks(qtbot, window) -> None:
     assert view.notice.isVisibleTo(window)
     assert "only the English translation" in view.notice.text()
     assert [column.isVisibleTo(window) for column in view.columns] == [False, True]
-    assert not window.swap_action.isEnabled()
+    assert not window.menus.swap_action.isEnabled()
 
 
 def test_header_shows_metadata_and_copies_the_citation(window) -> None:
@@ -87,7 +91,7 @@ def test_header_shows_metadata_and_copies_the_citation(window) -> None:
     assert "21 July 1951" in header.details.text()
     assert "Russian" in header.details.text()
     assert header.summary.text().startswith("Stalin agrees with Mao")
-    window.copy_citation_action.trigger()
+    window.menus.copy_citation_action.trigger()
     assert QGuiApplication.clipboard().text() == header.citation.text()
     assert "APRF, f. 45, op. 1, d. 340" in QGuiApplication.clipboard().text()
 
@@ -107,8 +111,8 @@ def test_source_link_opens_only_http_links_and_only_on_click(window, monkeypatch
 def test_zoom_keys_change_the_reading_size_and_it_is_remembered(
     qtbot, window, settings_path
 ) -> None:
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.menus.zoom_in_action.trigger()
+    window.menus.zoom_in_action.trigger()
     assert window.settings.point_size > DEFAULT_POINT_SIZE
     enlarged = window.settings.point_size
     assert window.reading_view.left.document().defaultFont().pointSizeF() == pytest.approx(enlarged)
@@ -118,7 +122,7 @@ def test_zoom_keys_change_the_reading_size_and_it_is_remembered(
     assert reopened.reading_view.left.document().defaultFont().pointSizeF() == pytest.approx(
         enlarged
     )
-    reopened.zoom_reset_action.trigger()
+    reopened.menus.zoom_reset_action.trigger()
     assert reopened.settings.point_size == DEFAULT_POINT_SIZE
 
 
@@ -149,7 +153,7 @@ def test_restart_restores_document_position_layout_and_theme(qtbot, settings_pat
 
 
 def test_swapping_sides_is_remembered(qtbot, window, settings_path) -> None:
-    window.swap_action.trigger()
+    window.menus.swap_action.trigger()
     assert window.reading_view.left.paragraphs[0] == "COPY OF AN OUTGOING TELEGRAM"
     window.close()
     reopened = make_window(qtbot, settings_path)

@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.annotation_store import AnnotationStore, StorageUnavailable
-from reader.core.corpus import load_paths
 from reader.core.notes_export import import_w3c
-from reader.models.annotation_service import AnnotationService
 from reader.models.timeline_model import TimelineRole
-from reader.paths import bundled_corpus_dir
+from reader.services.notes import NotesService
+from reader.widgets import notices
 from reader.widgets.main_window import MainWindow
 
 CABLE, TELEGRAM = "117421", "113013"
@@ -29,7 +28,7 @@ def store(tmp_path) -> AnnotationStore:
 
 @pytest.fixture
 def window(reader_window, qtbot, tmp_path, store) -> MainWindow:
-    return reader_window(tmp_path / "data", annotations=AnnotationService(store))
+    return reader_window(tmp_path / "data", annotations=NotesService(store))
 
 
 def select_words(window: MainWindow, side: str, paragraph: int, words: str) -> None:
@@ -42,7 +41,7 @@ def select_words(window: MainWindow, side: str, paragraph: int, words: str) -> N
 
 def test_highlighting_selected_text_saves_it_at_once_and_draws_it(window, store) -> None:
     select_words(window, "target", BODY_EN, "withdrawal of foreign troops")
-    window.highlight_action.trigger()
+    window.menus.highlight_action.trigger()
     [saved] = store.for_document(CABLE)
     assert saved.kind == "highlight"
     assert saved.quote == "withdrawal of foreign troops"
@@ -62,30 +61,30 @@ def test_a_note_shows_on_both_language_sides(window, store) -> None:
 
 def test_undo_and_redo_a_highlight(window, store) -> None:
     select_words(window, "source", BODY_RU, "Вашу шифровку")
-    window.highlight_action.trigger()
+    window.menus.highlight_action.trigger()
     assert len(store.for_document(CABLE)) == 1
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert store.for_document(CABLE) == []
     assert window.reading_view.left._highlights == ()
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert store.for_document(CABLE)[0].quote == "Вашу шифровку"
 
 
 def test_document_bookmark_toggles_and_marks_the_timeline(window, store) -> None:
-    window.bookmark_document_action.trigger()
+    window.menus.bookmark_document_action.trigger()
     [bookmark] = store.for_document(CABLE)
     assert bookmark.is_document_bookmark
     index = window.timeline_model.index_of_document(CABLE)
     assert window.timeline_model.data(index, TimelineRole.MARKS) == ["bookmark"]
-    assert window.bookmark_document_action.isChecked()
-    window.bookmark_document_action.trigger()
+    assert window.menus.bookmark_document_action.isChecked()
+    window.menus.bookmark_document_action.trigger()
     assert store.for_document(CABLE) == []
     assert window.timeline_model.data(index, TimelineRole.MARKS) == []
 
 
 def test_paragraph_bookmark_draws_a_ribbon(window, store) -> None:
     window.reading_view.right.select_paragraph(3)
-    window.bookmark_paragraph_action.trigger()
+    window.menus.bookmark_paragraph_action.trigger()
     [bookmark] = store.for_document(CABLE)
     assert (bookmark.kind, bookmark.side, bookmark.position.paragraph) == ("bookmark", "target", 3)
     assert 3 in window.reading_view.right._bookmarked
@@ -98,9 +97,9 @@ def test_editing_a_note_is_saved_and_undone_as_one_step(window, store) -> None:
     window.edit_note(note.id, "Stalin defers the point", ["armistice", "Korea"])
     saved = store.get(note.id)
     assert (saved.note, saved.tags) == ("Stalin defers the point", ("armistice", "Korea"))
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert store.get(note.id).note == ""
-    window.undo_action.trigger()  # and then the note itself
+    window.menus.undo_action.trigger()  # and then the note itself
     assert store.get(note.id) is None
 
 
@@ -109,7 +108,7 @@ def test_delete_can_be_undone(window, store) -> None:
     highlight = window.highlight_selection("green")
     window.delete_annotation(highlight.id)
     assert store.get(highlight.id) is None
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert store.get(highlight.id).colour == "green"
 
 
@@ -128,16 +127,16 @@ def test_export_gives_both_languages_and_reimport_adds_nothing(window, store, tm
     note = window.add_note()
     window.edit_note(note.id, "Key concession", ["armistice"])
     markdown = tmp_path / "notes.md"
-    window.write_notes_export(markdown, "md")
+    window.notes.export(markdown, "md")
     text = markdown.read_text(encoding="utf-8")
     assert "withdrawal of foreign troops" in text
     assert "Вашу шифровку от 20 июля получили" in text  # the counterpart in Russian
     assert "APRF, f. 45, op. 1, d. 340" in text
     assert "Key concession" in text
     exported = tmp_path / "notes.json"
-    window.write_notes_export(exported, "json")
+    window.notes.export(exported, "json")
     assert json.loads(exported.read_text(encoding="utf-8"))
-    report = window.read_notes_import(exported)
+    report = window.notes.import_file(exported)
     assert report is not None and report.added == []
     assert "Imported notes from notes.json" in window.last_notice_box.text()
     assert len(store.all()) == 1
@@ -157,14 +156,14 @@ def test_a_read_only_data_folder_keeps_edits_in_memory_until_writing_works(
     select_words(window, "target", BODY_EN, "peacefulness")
     highlight = window.highlight_selection("pink")
     assert store.get(highlight.id) is None  # not on disk yet...
-    assert window.annotations.pending_count == 1
+    assert window.notes.pending_count == 1
     assert [h.colour for h in window.reading_view.right._highlights] == ["pink"]  # ...but shown
     assert "kept" in window.last_notice_box.text()
     assert window.last_notice_box.icon() == QMessageBox.Icon.Warning
     monkeypatch.setattr(store, "save", real_save)
-    assert window.annotations.retry()
+    assert window.notes.retry()
     assert store.get(highlight.id) is not None
-    assert window.annotations.pending_count == 0
+    assert window.notes.pending_count == 0
     assert window.statusBar().currentMessage() == "Your notes are saved again."
 
 
@@ -197,7 +196,7 @@ def test_closing_while_notes_cannot_be_saved_writes_them_to_a_file_to_import(
     window, store, monkeypatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(notices, "warn_and_wait", lambda _parent, text: shown.append(text))
 
     def refuse(_annotation) -> None:
         raise StorageUnavailable("database or disk is full", Path("annotations.sqlite3"))
@@ -210,24 +209,24 @@ def test_closing_while_notes_cannot_be_saved_writes_them_to_a_file_to_import(
     assert path is not None and path.exists()
     assert str(path) in shown[0]
     monkeypatch.undo()
-    report = import_w3c(path.read_bytes(), store, load_paths([bundled_corpus_dir()]).documents)
+    report = import_w3c(path.read_bytes(), store, window.library.lookup, window.session.resolver)
     assert report.added == [highlight.id]
     assert store.get(highlight.id).colour == "pink"
 
 
 def test_the_document_bookmark_check_follows_the_open_document(window) -> None:
-    window.bookmark_document_action.trigger()
-    assert window.bookmark_document_action.isChecked()
+    window.menus.bookmark_document_action.trigger()
+    assert window.menus.bookmark_document_action.isChecked()
     window.open_document(TELEGRAM)
-    assert not window.bookmark_document_action.isChecked()
+    assert not window.menus.bookmark_document_action.isChecked()
     window.open_document(CABLE)
-    assert window.bookmark_document_action.isChecked()
+    assert window.menus.bookmark_document_action.isChecked()
 
 
 def test_bookmarking_a_paragraph_twice_takes_the_bookmark_away(window, store) -> None:
     window.reading_view.right.select_paragraph(3)
-    window.bookmark_paragraph_action.trigger()
-    window.bookmark_paragraph_action.trigger()
+    window.menus.bookmark_paragraph_action.trigger()
+    window.menus.bookmark_paragraph_action.trigger()
     assert store.for_document(CABLE) == []
 
 

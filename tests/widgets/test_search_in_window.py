@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reader.paths import bundled_corpus_dir
 from reader.widgets.main_window import MainWindow
 
 CABLE, TELEGRAM = "117421", "113013"
@@ -13,8 +12,8 @@ CABLE, TELEGRAM = "117421", "113013"
 @pytest.fixture
 def window(reader_window, qtbot, isolated_data_dir) -> MainWindow:
     window = reader_window(isolated_data_dir, document_id=TELEGRAM)
-    with qtbot.waitSignal(window.indexer.finished, timeout=30_000):
-        window.update_search_index([bundled_corpus_dir()])
+    with qtbot.waitSignal(window.services.search.indexer.finished, timeout=30_000):
+        window.services.search.update_documents()
     return window
 
 
@@ -42,7 +41,7 @@ def test_english_stems_and_a_bad_query_are_handled_in_place(qtbot, window) -> No
 
 def test_find_in_document_marks_matches_in_both_panes(qtbot, window) -> None:
     window.open_document(CABLE)
-    window.find_action.trigger()
+    window.menus.find_action.trigger()
     assert window.find_bar.isVisible()
     window.find_bar.field.setText("июля")
     qtbot.waitUntil(lambda: window.find_bar.match_count() > 0)
@@ -54,14 +53,14 @@ def test_find_in_document_marks_matches_in_both_panes(qtbot, window) -> None:
     assert window.reading_view.right._find_matches == ()
 
 
-def test_notes_are_searchable_and_a_note_hit_opens_its_quote(qtbot, window, tmp_path) -> None:
+def test_notes_are_searchable_and_a_note_hit_opens_its_quote(
+    qtbot, reader_window, tmp_path
+) -> None:
     from reader.core.annotation_store import AnnotationStore
-    from reader.models.annotation_service import AnnotationService
+    from reader.services.notes import NotesService
 
     store = AnnotationStore.open(tmp_path / "notes")
-    window.annotations = AnnotationService(store, parent=window)
-    window.annotations.changed.connect(window._annotations_changed)
-    window.open_document(CABLE)
+    window = reader_window(tmp_path / "data", annotations=NotesService(store), document_id=CABLE)
     text = window.reading_view.text_of("target").paragraphs[4]
     start = text.index("American reluctance")
     window.reading_view.right.show_range(4, start, start + len("American reluctance"))

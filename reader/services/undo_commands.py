@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.alignment import Alignment
 from reader.core.annotations import Annotation
-from reader.models.annotation_service import AnnotationService
+
+if TYPE_CHECKING:  # the service imports these commands; the commands only call it
+    from reader.services.notes import NotesService
 
 _EDIT_ID = 4101  # QUndoCommand.id() for merging successive edits of one note
 
@@ -50,7 +52,7 @@ class AlignmentChange(QUndoCommand):
 
 
 class AddAnnotation(QUndoCommand):
-    def __init__(self, service: AnnotationService, annotation: Annotation) -> None:
+    def __init__(self, service: NotesService, annotation: Annotation) -> None:
         super().__init__(f"add {annotation.kind}")
         self._service, self._annotation = service, annotation
 
@@ -62,7 +64,7 @@ class AddAnnotation(QUndoCommand):
 
 
 class DeleteAnnotation(QUndoCommand):
-    def __init__(self, service: AnnotationService, annotation: Annotation) -> None:
+    def __init__(self, service: NotesService, annotation: Annotation) -> None:
         super().__init__(f"delete {annotation.kind}")
         self._service, self._annotation = service, annotation
 
@@ -76,7 +78,7 @@ class DeleteAnnotation(QUndoCommand):
 class EditAnnotation(QUndoCommand):
     """A change to a note's text or tags; typing one note is one undo step, not one per pause."""
 
-    def __init__(self, service: AnnotationService, before: Annotation, after: Annotation) -> None:
+    def __init__(self, service: NotesService, before: Annotation, after: Annotation) -> None:
         super().__init__("edit note")
         self._service, self._before, self._after = service, before, after
 

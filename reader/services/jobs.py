@@ -11,9 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from reader.core.catalog import Catalog
-from reader.core.search_index import SearchIndex
 from reader.core.user_library import import_paths
+from reader.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Progress, Callable[[], bool]], object]
@@ -86,38 +85,31 @@ class BackgroundJob(QObject):
         self.finished.emit(result)
 
 
-def import_work(paths: Sequence[Path], library: Path, bundled_ids: Container[str]) -> Work:
+def import_work(paths: Sequence[Path], workspace: Workspace, bundled_ids: Container[str]) -> Work:
     """Copy documents into the library, indexing them for search as they come."""
 
     def work(progress: Progress, cancelled: Callable[[], bool]) -> object:
         # SQLite connections belong to the thread that opened them: open the index here.
-        index = SearchIndex.open()
-        try:
+        workspace.ensure()
+        with workspace.search_index() as index:
             return import_paths(
                 paths,
-                library,
+                workspace.library_dir,
                 progress=progress,
                 cancelled=cancelled,
                 bundled_ids=bundled_ids,
                 index=index,
             )
-        finally:
-            index.close()
 
     return work
 
 
-def index_work(folders: Sequence[Path]) -> Work:
+def index_work(workspace: Workspace) -> Work:
     """Bring the search index up to date with the corpus and the library (new or changed files)."""
 
     def work(progress: Progress, cancelled: Callable[[], bool]) -> object:
-        catalog = Catalog.open()
-        index = SearchIndex.open()
-        try:
-            catalog.refresh(folders, cancelled=cancelled)
+        with workspace.catalog() as catalog, workspace.search_index() as index:
+            catalog.refresh(workspace.existing_library_folders(), cancelled=cancelled)
             return index.ensure_fresh(catalog, progress=progress, cancelled=cancelled)
-        finally:
-            index.close()
-            catalog.close()
 
     return work

@@ -1,0 +1,82 @@
+"""All the services of one window, built from a workspace and wired to each other once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+
+from reader.core.annotation_store import AnnotationStoreError
+from reader.core.library import Library
+from reader.services.alignment import AlignmentService
+from reader.services.library import ImportService
+from reader.services.messages import MessageBridge
+from reader.services.notes import NotesService
+from reader.services.reading_session import ReadingSession
+from reader.services.search import SearchService
+from reader.workspace import Workspace
+
+
+def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
+    """The notes service, and what the reader must be told about the database ("" if nothing)."""
+    try:
+        store = workspace.open_annotations()
+    except AnnotationStoreError as error:
+        return NotesService(None, str(error)), f"Notes are not available in this session: {error}"
+    return NotesService(store), store.recovery_notice or ""
+
+
+@dataclass
+class Services:
+    workspace: Workspace
+    messages: MessageBridge
+    undo_stack: QUndoStack
+    session: ReadingSession
+    notes: NotesService
+    alignment: AlignmentService
+    search: SearchService
+    imports: ImportService
+
+    @classmethod
+    def create(
+        cls,
+        workspace: Workspace,
+        library: Library,
+        notes: NotesService | None = None,
+        parent: QObject | None = None,
+    ) -> Services:
+        messages = MessageBridge(parent)
+        undo_stack = QUndoStack(parent)
+        notes = notes if notes is not None else open_notes(workspace)[0]
+        notes.setParent(parent)
+        resolver = workspace.pair_resolver()
+        session = ReadingSession(library, resolver, notes, messages, parent)
+        notes.attach(session.lookup, resolver, undo_stack, messages)
+        alignment = AlignmentService(resolver, session.lookup, undo_stack, messages, parent)
+        search = SearchService(workspace, notes, parent)
+        imports = ImportService(workspace, session, parent)
+        # One direction: the services tell each other through signals, never through widgets.
+        alignment.applied.connect(lambda document_id, _alignment: session.reload_pair(document_id))
+        session.texts_replaced.connect(undo_stack.clear)
+        notes.changed.connect(lambda _document_id: session.notes_changed())
+        imports.finished.connect(lambda _report: search.index_updated.emit())
+        return cls(workspace, messages, undo_stack, session, notes, alignment, search, imports)
+
+    def adopt(self, owner: QObject) -> None:
+        """Give every service an owner (the window), so they go when it goes."""
+        for service in (
+            self.messages,
+            self.undo_stack,
+            self.session,
+            self.notes,
+            self.alignment,
+            self.search,
+            self.imports,
+        ):
+            service.setParent(owner)
+
+    def close(self) -> None:
+        """Finish background work and close the index; the notes database stays for the caller."""
+        self.imports.close()
+        self.search.close()

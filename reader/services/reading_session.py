@@ -1,0 +1,155 @@
+"""The reading session: the library, the open document with its resolved pair, and the facets.
+
+Every part of the window that needs to know "what is open, and which paragraphs face each other"
+asks this one object, which asks the :class:`~reader.core.pair_resolver.PairResolver`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.corpus import load_paths
+from reader.core.document import Document, ParseError
+from reader.core.facets import FacetFilter, filter_documents
+from reader.core.library import Entry, Library
+from reader.core.pair_resolver import PairResolver, TextPair
+from reader.services.messages import MessageBridge
+from reader.services.notes import NotesService
+
+
+class ReadingSession(QObject):
+    document_opened = Signal(object, object)  # Document, TextPair
+    pair_changed = Signal(object)  # TextPair of the open document, after an alignment change
+    documents_added = Signal(list)  # [Document]: new or replaced records
+    texts_replaced = Signal()  # a record already in the library got a new text: undo steps are stale
+    visible_changed = Signal(list)  # [Entry] the facets let through, in date order
+    unreadable = Signal(list)  # [ParseError]: files that could not be read
+
+    def __init__(
+        self,
+        library: Library,
+        resolver: PairResolver,
+        notes: NotesService,
+        messages: MessageBridge,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.resolver = resolver
+        self.notes = notes
+        self._messages = messages
+        self.document: Document | None = None
+        self.pair: TextPair | None = None
+        self.facet = FacetFilter()
+        self.load_errors: list[ParseError] = []
+
+    @property
+    def document_id(self) -> str | None:
+        return self.document.id if self.document is not None else None
+
+    def lookup(self, document_id: str) -> Document | None:
+        """A whole document by id, or None when it is unknown or its file went bad."""
+        return self.library.lookup(document_id)
+
+    # -- the open document -----------------------------------------------------------------------
+
+    def open(self, document_id: str) -> bool:
+        try:
+            document = self.library.get(document_id)
+        except ParseError as error:  # its file changed or vanished since the catalog saw it
+            self.report_unreadable([error])
+            return False
+        if document is None:
+            return False
+        pair = self.resolver.pair(document)
+        self._reconcile_notes(document, pair)
+        self.document, self.pair = document, pair
+        self.document_opened.emit(document, pair)
+        return True
+
+    def reload_pair(self, document_id: str) -> None:
+        """The alignment of ``document_id`` changed: resolve its pair again if it is open."""
+        if self.document is not None and self.document.id == document_id:
+            self.pair = self.resolver.pair(self.document)
+            self.pair_changed.emit(self.pair)
+
+    def neighbour(self, step: int) -> str | None:
+        """The document ``step`` places away in date order, as the facets let them through."""
+        if self.document is None:
+            return None
+        ids = [entry.id for entry in self.visible_entries()]
+        if self.document.id not in ids:
+            return self.library.neighbour(self.document.id, step)
+        position = ids.index(self.document.id) + step
+        return ids[position] if 0 <= position < len(ids) else None
+
+    def _reconcile_notes(self, document: Document, pair: TextPair) -> None:
+        result = self.notes.reconcile(document, pair)
+        if result is not None and result.newly_unplaced:
+            count = len(result.newly_unplaced)
+            self._messages.show_status(
+                f"{count} note(s) could not be found in the changed text; "
+                "they are kept under Unplaced",
+                12000,
+            )
+
+    # -- the library -----------------------------------------------------------------------------
+
+    def add_documents(self, documents: Sequence[Document]) -> None:
+        if not documents:
+            return
+        replaced = any(document.id in self.library for document in documents)
+        for document in documents:
+            self.library.add(document)
+        if replaced:
+            self.texts_replaced.emit()
+        self.documents_added.emit(list(documents))
+        if self.facet.active:
+            self.visible_changed.emit(self.visible_entries())
+
+    def open_files(self, paths: Iterable[Path]) -> str | None:
+        """Read files into the library; the id of the first one read, to open."""
+        load = load_paths(paths)
+        self.add_documents(load.documents)
+        self.report_unreadable(load.errors)
+        return load.documents[0].id if load.documents else None
+
+    def load_imported(self, document_ids: Sequence[str], folder: Path) -> None:
+        """Documents an import copied into ``folder``: into the library, the open one reread."""
+        load = load_paths([folder / f"{name}.txt" for name in document_ids])
+        self.add_documents(load.documents)
+        if self.document is not None and self.document.id in document_ids and load.documents:
+            self.open(self.document.id)  # an updated record: show the new text
+
+    def documents_in(self, folder: Path) -> list[Document]:
+        """The readable documents whose files are in ``folder`` (the bundled corpus, say)."""
+        ids = [
+            entry.id for entry in self.library if entry.path is not None and entry.path.parent == folder
+        ]
+        return [document for doc_id in ids if (document := self.lookup(doc_id)) is not None]
+
+    def report_unreadable(self, errors: Sequence[ParseError]) -> None:
+        if errors:
+            self.load_errors.extend(errors)
+            self.unreadable.emit(list(errors))
+
+    # -- facets ----------------------------------------------------------------------------------
+
+    def set_facet(self, facet: FacetFilter) -> None:
+        self.facet = facet
+        self.visible_changed.emit(self.visible_entries())
+
+    def visible_entries(self) -> list[Entry]:
+        """The library as the facets let it through, in date order."""
+        if not self.facet.active:
+            return list(self.library)
+        annotated = self.notes.documents_with_annotations() if self.facet.with_notes else {}
+        return list(filter_documents(list(self.library), self.facet, annotated))
+
+    def notes_changed(self) -> None:
+        """Notes changed: a "with notes" filter may let other documents through now."""
+        if self.facet.with_notes:
+            self.visible_changed.emit(self.visible_entries())

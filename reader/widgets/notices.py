@@ -1,0 +1,86 @@
+"""Message boxes the window shows: notices, unreadable files, import reports, shortcuts.
+
+Every text is set as plain text. File names, document fields and note text may hold markup
+(``<b>``, ``<img src=…>``, ``<a href=…>``): shown as rich text it would format, load images
+or offer links, so it is always shown literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader import APP_NAME
+from reader.core.document import ParseError
+from reader.services.library import ImportReport
+from reader.services.messages import Level
+
+
+def plain_box(
+    parent: QWidget,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+    title: str = APP_NAME,
+) -> QMessageBox:
+    box = QMessageBox(icon, title, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+def show_notice(parent: QWidget, text: str, level: Level = Level.INFO) -> QMessageBox:
+    """A notice the reader must see once. Not modal: reading goes on, nothing waits on a click."""
+    icon = QMessageBox.Icon.Warning if level is Level.WARNING else QMessageBox.Icon.Information
+    box = plain_box(parent, text, icon)
+    box.setModal(False)
+    box.show()
+    return box
+
+
+def warn_and_wait(parent: QWidget, text: str) -> None:
+    """A warning the reader must acknowledge before the app goes on (it is about to close)."""
+    plain_box(parent, text, QMessageBox.Icon.Warning).exec()
+
+
+def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBox:
+    box = plain_box(
+        parent, parent.tr("Some files could not be read."), QMessageBox.Icon.Warning
+    )
+    box.setInformativeText(
+        parent.tr("The other documents are open. Check that these are archive documents saved as text:")
+    )
+    box.setDetailedText("\n".join(f"• {error}" for error in errors))
+    box.setModal(False)
+    box.show()
+    return box
+
+
+def show_import_report(parent: QWidget, report: ImportReport) -> QMessageBox:
+    icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
+    box = plain_box(parent, parent.tr("Import finished: %1").replace("%1", report.summary()), icon)
+    box.setDetailedText("\n".join(item.describe() for item in report.items))
+    box.setModal(False)
+    box.show()
+    return box
+
+
+def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
+    rows = [
+        (
+            action.text().replace("&", ""),
+            ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            ),
+        )
+        for action in actions
+        if action.shortcuts()
+    ]
+    text = "\n".join(f"{keys:<24} {name}" for name, keys in rows)
+    box = plain_box(parent, text, QMessageBox.Icon.NoIcon, parent.tr("Keyboard Shortcuts"))
+    font = box.font()
+    font.setFamily("monospace")
+    box.setFont(font)
+    box.exec()

@@ -1,0 +1,36 @@
+"""Search: notes reach the index when they change, and a deleted note leaves it at once."""
+
+from __future__ import annotations
+
+from reader.core.annotations import new_document_bookmark
+
+CABLE = "117421"  # a two-language cable
+
+
+def _note_hits(services, word: str) -> list[str]:
+    return [
+        hit.annotation_id
+        for result in services.search.search(word)
+        for hit in result.hits
+        if hit.kind == "note"
+    ]
+
+
+def test_a_note_is_found_as_soon_as_it_is_made_and_gone_once_deleted(services) -> None:
+    assert _note_hits(services, "zanzibar") == []  # opens the index before the note exists
+    bookmark = new_document_bookmark(CABLE, note="zanzibar armistice")
+    services.notes.save(bookmark)
+    assert _note_hits(services, "zanzibar") == [bookmark.id]
+    services.notes.delete(bookmark)
+    assert _note_hits(services, "zanzibar") == []
+
+
+def test_notes_made_before_the_first_search_are_found(services) -> None:
+    bookmark = new_document_bookmark(CABLE, note="quetzal")
+    services.notes.save(bookmark)
+    assert _note_hits(services, "quetzal") == [bookmark.id]
+
+
+def test_the_search_respects_the_allowed_documents(services) -> None:
+    services.notes.save(new_document_bookmark(CABLE, note="quetzal"))
+    assert services.search.search("quetzal", allowed={"other"}) == []
