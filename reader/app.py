@@ -70,7 +70,7 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     if first is not None:
         window.open_document(first)
     window.show()
-    window.report_errors(corpus_errors)
+    window.session.report_unreadable(corpus_errors)
     if notes_message:
         window.tell(notes_message)
 
@@ -112,7 +112,7 @@ def _finish_smoke_test(window: MainWindow, app: QApplication) -> None:
     print(
         f"smoke-test {'ok' if ok else 'FAILED'}: {len(window.library)} documents, "
         f"open {window.current_id!r} with {shown} paragraphs, window {image.width()}x{image.height()}, "
-        f"{len(window.load_errors)} unreadable",
+        f"{len(window.session.load_errors)} unreadable",
         flush=True,
     )
     window.close()

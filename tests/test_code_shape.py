@@ -161,3 +161,13 @@ def test_mypy_strict_is_clean() -> None:
         cwd=PROJECT_DIR,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_main_window_stays_layout_and_wiring() -> None:
+    """The window lays out and wires; use cases live in reader/services. No widget outgrows it."""
+    widgets = PROJECT_DIR / "reader" / "widgets"
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in widgets.glob("*.py")}
+    window = lengths.pop("main_window.py")
+    assert window <= 600, f"main_window.py has {window} lines"
+    larger = {name: count for name, count in lengths.items() if count > window}
+    assert not larger, larger

@@ -149,6 +149,10 @@ class ReadingSession(QObject):
         annotated = self.notes.documents_with_annotations() if self.facet.with_notes else {}
         return list(filter_documents(list(self.library), self.facet, annotated))
 
+    def visible_ids(self) -> set[str] | None:
+        """The ids the facets let through, or None when no facet is set (everything passes)."""
+        return {entry.id for entry in self.visible_entries()} if self.facet.active else None
+
     def notes_changed(self) -> None:
         """Notes changed: a "with notes" filter may let other documents through now."""
         if self.facet.with_notes:

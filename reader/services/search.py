@@ -14,16 +14,22 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import Annotation
 from reader.core.search_index import DocumentHits, Hit, Order, SearchIndex
+from reader.core.sides import Side
 from reader.services.jobs import BackgroundJob, index_work
 from reader.services.notes import NotesService
 from reader.workspace import Workspace
 
-__all__ = ["DocumentHits", "Hit", "Order", "SearchService", "note_text"]
+__all__ = ["DocumentHits", "Hit", "Order", "SearchService", "hit_side", "note_text"]
 
 
 def note_text(annotation: Annotation) -> str:
     """What of a note search looks at: its text and its tags."""
     return " ".join((annotation.note, *annotation.tags)).strip()
+
+
+def hit_side(hit: Hit) -> Side:
+    """The side of the document a text hit is on (the index names them by role)."""
+    return Side.TRANSCRIPT if hit.side == "transcript" else Side.TRANSLATION
 
 
 class SearchService(QObject):

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -35,12 +33,14 @@ from reader.services.composition import Services
 from reader.services.library import ImportReport
 from reader.services.messages import Level
 from reader.services.notes import NotesService
-from reader.services.search import DocumentHits, Hit
-from reader.widgets import notices
+from reader.services.search import DocumentHits, Hit, Order, hit_side
+from reader.widgets import notices, window_layout
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.facet_bar import FacetBar
+from reader.widgets.file_dialogs import FileDialogs
 from reader.widgets.find_bar import FindBar
+from reader.widgets.import_progress import ImportProgress
 from reader.widgets.notes_panel import NotesFilter, NotesPanel, matches
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.search_panel import SearchPanel
@@ -76,7 +76,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = services.undo_stack
         self.settings = settings
         self._apply_theme = apply_theme
-        self._import_progress: QProgressDialog | None = None
+        self._import_progress: ImportProgress | None = None
+        self.dialogs = FileDialogs(self, settings)
         self.last_notice_box: QMessageBox | None = None
         self.last_error_box: QMessageBox | None = None
         self.unsaved_notes_file: Path | None = None
@@ -197,8 +198,8 @@ class MainWindow(QMainWindow):
         view.alignment_change_requested.connect(self._correct_alignment)
         view.selection_changed.connect(self._update_alignment_actions)
         self.notes_panel.annotation_activated.connect(self.open_annotation)
-        self.notes_panel.note_edited.connect(self.edit_note)
-        self.notes_panel.delete_requested.connect(self.delete_annotation)
+        self.notes_panel.note_edited.connect(notes.edit)
+        self.notes_panel.delete_requested.connect(notes.remove)
         self.search_panel.hit_activated.connect(self.open_search_hit)
         self.facet_bar.facet_changed.connect(self.apply_facets)
         self.find_bar.matches_changed.connect(self._show_find_matches)
@@ -236,13 +237,6 @@ class MainWindow(QMainWindow):
     def tell(self, message: str, level: Level = Level.INFO) -> None:
         """A notice the reader must see once (notes restored from a backup, an import report)."""
         self.last_notice_box = notices.show_notice(self, message, level)
-
-    def report_errors(self, errors: Sequence[ParseError]) -> None:
-        self.session.report_unreadable(errors)
-
-    @property
-    def load_errors(self) -> list[ParseError]:
-        return self.session.load_errors
 
     def _show_unreadable(self, errors: list[ParseError]) -> None:
         self._show_status(self.tr("%n file(s) could not be read", "", len(errors)), 15000)
@@ -293,17 +287,13 @@ class MainWindow(QMainWindow):
         self._update_alignment_actions()
 
     def _update_bookmark_action(self) -> None:
-        document_id = self.current_id
-        marked = document_id is not None and self.notes.document_bookmark(document_id) is not None
-        self.menus.bookmark_document_action.setChecked(marked)
+        bookmark = self.notes.document_bookmark(self.current_id) if self.current_id else None
+        self.menus.bookmark_document_action.setChecked(bookmark is not None)
 
     def _copy_text(self, side: Side) -> None:
         text = self.session.pair.text_on(side) if self.session.pair else None
         if text is not None:
             QGuiApplication.clipboard().setText("\n\n".join(text.paragraphs))
-
-    def add_documents(self, documents: Sequence[Document]) -> None:
-        self.session.add_documents(documents)
 
     def _documents_added(self, documents: list[Document]) -> None:
         for document in documents:
@@ -319,19 +309,11 @@ class MainWindow(QMainWindow):
             self.open_document(first)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Open Archive Documents"),
-            "",
-            self.tr("Documents (*.txt *.md);;All files (*)"),
-        )
+        files = self.dialogs.documents_to_open()
         if files:
-            self.open_files([Path(f) for f in files])
+            self.open_files(files)
 
     # -- facets ----------------------------------------------------------------------------------
-
-    def visible_entries(self) -> list[Entry]:
-        return self.session.visible_entries()
 
     def apply_facets(self, *_args: object) -> None:
         """Show only the documents the facets let through; the open one stays open."""
@@ -401,12 +383,6 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.notes.toggle_document_bookmark(self.current_id)
 
-    def delete_annotation(self, annotation_id: str) -> None:
-        self.notes.remove(annotation_id)
-
-    def edit_note(self, annotation_id: str, note: str, tags: Sequence[str]) -> None:
-        self.notes.edit(annotation_id, note, tags)
-
     def open_annotation(self, annotation: Annotation) -> None:
         """Jump to a note: its document, its pair level in both panes, its quote selected."""
         if annotation.document_id != self.current_id:
@@ -445,41 +421,21 @@ class MainWindow(QMainWindow):
             self._show_status(self.tr("Your notes are saved again."), 6000)
 
     def export_notes(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export Notes"),
-            "notes.md",
-            self.tr("Markdown (*.md);;W3C Web Annotations JSON (*.json)"),
-        )
-        if path:
-            as_json = path.endswith(".json") or "JSON" in chosen
-            self.notes.export(Path(path), "json" if as_json else "md")
+        target = self.dialogs.notes_export_target()
+        if target is not None:
+            self.notes.export(*target)
 
     def import_notes(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import Notes"),
-            "",
-            self.tr("W3C Web Annotations (*.json *.jsonld);;All files (*)"),
-        )
-        if path:
-            self.notes.import_file(Path(path))
+        path = self.dialogs.notes_to_import()
+        if path is not None:
+            self.notes.import_file(path)
 
     def _save_unsaved_notes(self) -> None:
         """Closing while notes cannot reach the database: put them in a file and say where."""
         workspace = self.services.workspace
         folders = [workspace.data_dir, workspace.state_dir, Path(tempfile.gettempdir())]
-        path = self.notes.write_pending_elsewhere(folders)
-        where = str(path) if path else self.tr("nowhere: no folder could be written")
-        notices.warn_and_wait(
-            self,
-            self.tr(
-                "Some notes could not be saved to the notes database. They were written to %1; "
-                "import them with File > Import Notes (or `parallel-reader notes import`) when the "
-                "data folder can be written again."
-            ).replace("%1", where),
-        )
-        self.unsaved_notes_file = path
+        self.unsaved_notes_file = self.notes.write_pending_elsewhere(folders)
+        notices.warn_and_wait(self, notices.unsaved_notes_text(self, self.unsaved_notes_file))
 
     # -- alignment corrections -------------------------------------------------------------------
 
@@ -517,10 +473,8 @@ class MainWindow(QMainWindow):
         self.search_panel.focus_search()
 
     def _search(self, query: str, order: str) -> list[DocumentHits]:
-        allowed = None
-        if self.session.facet.active:  # filters and search combine
-            allowed = {entry.id for entry in self.session.visible_entries()}
-        return self.services.search.search(query, "date" if order == "date" else "relevance", allowed)
+        ordering: Order = "date" if order == "date" else "relevance"
+        return self.services.search.search(query, ordering, self.session.visible_ids())
 
     def _refresh_search(self) -> None:
         if self.search_dock.isVisible() and self.search_panel.query():
@@ -539,8 +493,7 @@ class MainWindow(QMainWindow):
         self.open_document(document_id)
         if hit is None or hit.kind != "text" or hit.paragraph is None:
             return
-        side = Side.TRANSCRIPT if hit.side == "transcript" else Side.TRANSLATION
-        self.reading_view.show_annotation(side, hit.paragraph, 0, 0)
+        self.reading_view.show_annotation(hit_side(hit), hit.paragraph, 0, 0)
 
     def _show_find_matches(self, found: dict[int, list[tuple[int, int, int]]]) -> None:
         for pane_index, pane in enumerate(self.reading_view.panes):
@@ -549,55 +502,30 @@ class MainWindow(QMainWindow):
     # -- importing documents ---------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        dialog = QFileDialog(self, self.tr("Import Documents"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters([self.tr("Documents (*.txt *.md)"), self.tr("All files (*)")])
-        if dialog.exec():
-            self.import_documents([Path(f) for f in dialog.selectedFiles()])
+        self.import_documents(self.dialogs.documents_to_import())
 
     def choose_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Documents"))
-        if folder:
-            self.import_documents([Path(folder)])
+        self.import_documents(self.dialogs.folder_to_import())
 
     def import_documents(self, paths: Sequence[Path]) -> bool:
         """Copy documents into the user's library in the background, with progress and cancel."""
+        if not paths:
+            return False
         if not self.services.imports.start(paths):
             self._show_status(self.tr("An import is already running"), 4000)
             return False
-        progress = QProgressDialog(self.tr("Importing documents…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.tr("Import"))
-        progress.setMinimumDuration(400)  # a quick import never flashes a dialog
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.canceled.connect(self.services.imports.cancel)
-        self._import_progress = progress
+        self._import_progress = ImportProgress(self, self.services.imports.cancel)
         return True
 
     def _import_progressed(self, done: int, total: int, current: str) -> None:
         if self._import_progress is not None:
-            self._import_progress.setMaximum(total)
-            self._import_progress.setValue(done)
-            self._import_progress.setLabelText(
-                self.tr("Importing %1 of %2: %3")
-                .replace("%1", str(done))
-                .replace("%2", str(total))
-                .replace("%3", Path(current).name)
-            )
+            self._import_progress.show_progress(done, total, current)
 
     def _import_finished(self, report: ImportReport | Exception) -> None:
         if self._import_progress is not None:
-            self._import_progress.reset()
-            self._import_progress.deleteLater()
+            self._import_progress.finish()
             self._import_progress = None
-        if isinstance(report, Exception):
-            self.tell(
-                self.tr(
-                    "The import stopped: %1. Documents copied before that are in your library."
-                ).replace("%1", str(report)),
-                Level.WARNING,
-            )
-        else:
-            self.last_notice_box = notices.show_import_report(self, report)
+        self.last_notice_box = notices.show_import_report(self, report)
         self.import_finished.emit(report)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -642,25 +570,17 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.settings.set_reading_position(self.current_id, *self.reading_view.position())
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main_splitter": self.main_splitter, "reading_splitter": self.reading_view.splitter}
+
     def restore_layout(self) -> None:
-        """Window geometry and splitter sizes from the last run, if any."""
-        for key, restore in (
-            ("geometry", self.restoreGeometry),
-            ("window", self.restoreState),
-            ("main_splitter", self.main_splitter.restoreState),
-            ("reading_splitter", self.reading_view.splitter.restoreState),
-        ):
-            state = self.settings.state(key)
-            if state is not None:
-                restore(state)
+        """Window geometry, docks and splitters from the last run, if any."""
+        window_layout.restore_layout(self, self.settings, self._splitters())
         self.timeline.setVisible(self.settings.timeline_visible)
         self.menus.toggle_timeline_action.setChecked(self.settings.timeline_visible)
 
     def save_layout(self) -> None:
-        self.settings.set_state("geometry", self.saveGeometry())
-        self.settings.set_state("window", self.saveState())
-        self.settings.set_state("main_splitter", self.main_splitter.saveState())
-        self.settings.set_state("reading_splitter", self.reading_view.splitter.saveState())
+        window_layout.save_layout(self, self.settings, self._splitters())
         self.settings.timeline_visible = not self.timeline.isHidden()
         self._remember_position()
         self.settings.sync()

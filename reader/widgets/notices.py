@@ -8,6 +8,7 @@ or offer links, so it is always shown literally.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -45,6 +46,15 @@ def warn_and_wait(parent: QWidget, text: str) -> None:
     plain_box(parent, text, QMessageBox.Icon.Warning).exec()
 
 
+def unsaved_notes_text(parent: QWidget, path: Path | None) -> str:
+    where = str(path) if path else parent.tr("nowhere: no folder could be written")
+    return parent.tr(
+        "Some notes could not be saved to the notes database. They were written to %1; "
+        "import them with File > Import Notes (or `parallel-reader notes import`) when the "
+        "data folder can be written again."
+    ).replace("%1", where)
+
+
 def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBox:
     box = plain_box(
         parent, parent.tr("Some files could not be read."), QMessageBox.Icon.Warning
@@ -58,7 +68,12 @@ def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBo
     return box
 
 
-def show_import_report(parent: QWidget, report: ImportReport) -> QMessageBox:
+def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMessageBox:
+    if isinstance(report, Exception):
+        text = parent.tr(
+            "The import stopped: %1. Documents copied before that are in your library."
+        ).replace("%1", str(report))
+        return show_notice(parent, text, Level.WARNING)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
     box = plain_box(parent, parent.tr("Import finished: %1").replace("%1", report.summary()), icon)
     box.setDetailedText("\n".join(item.describe() for item in report.items))

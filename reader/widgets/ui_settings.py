@@ -84,6 +84,18 @@ class UiSettings:
     def set_reading_position(self, document_id: str, bead: int, fraction: float) -> None:
         self._store.setValue(f"positions/{document_id}", f"{bead}:{fraction:.4f}")
 
+    def last_folder(self, purpose: str) -> Path:
+        """Where a file dialog for ``purpose`` ("open", "import", "notes") opened last: the
+        home folder (its Documents folder if there is one) the first time."""
+        stored = str(self._store.value(f"folders/{purpose}", "") or "")
+        if stored and Path(stored).is_dir():
+            return Path(stored)
+        documents = Path.home() / "Documents"
+        return documents if documents.is_dir() else Path.home()
+
+    def set_last_folder(self, purpose: str, folder: Path) -> None:
+        self._store.setValue(f"folders/{purpose}", str(folder))
+
     def state(self, key: str) -> QByteArray | None:
         value = self._store.value(f"layout/{key}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None

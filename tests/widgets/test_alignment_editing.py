@@ -171,7 +171,7 @@ def test_undo_after_the_text_was_replaced_does_not_apply_old_pairs(
     shorter = dataclasses.replace(
         cable, texts=tuple(dataclasses.replace(t, paragraphs=t.paragraphs[:2]) for t in cable.texts)
     )
-    window.add_documents([shorter])
+    window.session.add_documents([shorter])
     window.open_document(CABLE)
     assert not window.undo_stack.canUndo()  # undo steps for the old text are gone
     window.services.alignment.apply_alignment(

@@ -93,8 +93,8 @@ def test_paragraph_bookmark_draws_a_ribbon(window, store) -> None:
 def test_editing_a_note_is_saved_and_undone_as_one_step(window, store) -> None:
     select_words(window, "target", BODY_EN, "deferred to another time")
     note = window.add_note()
-    window.edit_note(note.id, "Stalin", ["armistice"])
-    window.edit_note(note.id, "Stalin defers the point", ["armistice", "Korea"])
+    window.notes.edit(note.id, "Stalin", ["armistice"])
+    window.notes.edit(note.id, "Stalin defers the point", ["armistice", "Korea"])
     saved = store.get(note.id)
     assert (saved.note, saved.tags) == ("Stalin defers the point", ("armistice", "Korea"))
     window.menus.undo_action.trigger()
@@ -106,7 +106,7 @@ def test_editing_a_note_is_saved_and_undone_as_one_step(window, store) -> None:
 def test_delete_can_be_undone(window, store) -> None:
     select_words(window, "target", BODY_EN, "peacefulness")
     highlight = window.highlight_selection("green")
-    window.delete_annotation(highlight.id)
+    window.notes.remove(highlight.id)
     assert store.get(highlight.id) is None
     window.menus.undo_action.trigger()
     assert store.get(highlight.id).colour == "green"
@@ -125,7 +125,7 @@ def test_opening_a_note_jumps_to_its_document_and_selects_the_quote(window, stor
 def test_export_gives_both_languages_and_reimport_adds_nothing(window, store, tmp_path) -> None:
     select_words(window, "target", BODY_EN, "withdrawal of foreign troops")
     note = window.add_note()
-    window.edit_note(note.id, "Key concession", ["armistice"])
+    window.notes.edit(note.id, "Key concession", ["armistice"])
     markdown = tmp_path / "notes.md"
     window.notes.export(markdown, "md")
     text = markdown.read_text(encoding="utf-8")
@@ -242,7 +242,7 @@ def test_a_note_unplaced_by_a_changed_text_opens_its_document_without_jumping(
         cable, texts=tuple(dataclasses.replace(t, paragraphs=t.paragraphs[:2]) for t in cable.texts)
     )
     window.open_document(TELEGRAM)
-    window.add_documents([shorter])
+    window.session.add_documents([shorter])
     window.open_annotation(highlight)  # the panel's stale copy still says "placed"
     assert window.current_id == CABLE
     assert not store.get(highlight.id).placed

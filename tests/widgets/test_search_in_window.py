@@ -66,7 +66,7 @@ def test_notes_are_searchable_and_a_note_hit_opens_its_quote(
     window.reading_view.right.show_range(4, start, start + len("American reluctance"))
     window.reading_view._last_selected_pane = 1
     note = window.add_note()
-    window.edit_note(note.id, "Kremlin wording on delay", ["armistice"])
+    window.notes.edit(note.id, "Kremlin wording on delay", ["armistice"])
     window.open_document(TELEGRAM)
     window.search_panel.set_query("Kremlin")
     [result] = window.search_panel.model.results()

@@ -1,0 +1,74 @@
+"""The window's file dialogs, each opening where the last one of its kind was left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.widgets.ui_settings import UiSettings
+
+DOCUMENT_FILTERS = ("Documents (*.txt *.md)", "All files (*)")
+
+
+class FileDialogs:
+    def __init__(self, parent: QWidget, settings: UiSettings) -> None:
+        self._parent = parent
+        self._settings = settings
+
+    def _tr(self, text: str) -> str:
+        return self._parent.tr(text)
+
+    def _remember(self, purpose: str, chosen: list[Path]) -> list[Path]:
+        if chosen:
+            first = chosen[0]
+            self._settings.set_last_folder(purpose, first if first.is_dir() else first.parent)
+        return chosen
+
+    def documents_to_open(self) -> list[Path]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self._parent,
+            self._tr("Open Archive Documents"),
+            str(self._settings.last_folder("open")),
+            ";;".join(self._tr(f) for f in DOCUMENT_FILTERS),
+        )
+        return self._remember("open", [Path(f) for f in files])
+
+    def documents_to_import(self) -> list[Path]:
+        dialog = QFileDialog(self._parent, self._tr("Import Documents"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setDirectory(str(self._settings.last_folder("import")))
+        dialog.setNameFilters([self._tr(f) for f in DOCUMENT_FILTERS])
+        chosen = [Path(f) for f in dialog.selectedFiles()] if dialog.exec() else []
+        return self._remember("import", chosen)
+
+    def folder_to_import(self) -> list[Path]:
+        folder = QFileDialog.getExistingDirectory(
+            self._parent,
+            self._tr("Import a Folder of Documents"),
+            str(self._settings.last_folder("import")),
+        )
+        return self._remember("import", [Path(folder)] if folder else [])
+
+    def notes_export_target(self) -> tuple[Path, str] | None:
+        """Where to export the notes, and the format ("md" or "json")."""
+        start = self._settings.last_folder("notes") / "notes.md"
+        path, chosen = QFileDialog.getSaveFileName(
+            self._parent,
+            self._tr("Export Notes"),
+            str(start),
+            self._tr("Markdown (*.md);;W3C Web Annotations JSON (*.json)"),
+        )
+        if not path:
+            return None
+        self._remember("notes", [Path(path)])
+        return Path(path), "json" if path.endswith(".json") or "JSON" in chosen else "md"
+
+    def notes_to_import(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent,
+            self._tr("Import Notes"),
+            str(self._settings.last_folder("notes")),
+            self._tr("W3C Web Annotations (*.json *.jsonld);;All files (*)"),
+        )
+        return self._remember("notes", [Path(path)])[0] if path else None

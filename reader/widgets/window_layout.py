@@ -1,0 +1,38 @@
+"""The window's layout between runs: geometry, dock state, splitters, the timeline's visibility.
+
+A saved geometry larger than the screen it opens on (a window once forced wide by a long title,
+a monitor since unplugged) is not restored: the window opens at its default size instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from reader.widgets.ui_settings import UiSettings
+
+
+def restore_layout(
+    window: QMainWindow, settings: UiSettings, splitters: dict[str, QSplitter]
+) -> None:
+    geometry = settings.state("geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+        screen = window.screen().availableGeometry() if window.screen() else None
+        if screen is not None and (
+            window.width() > screen.width() or window.height() > screen.height()
+        ):
+            window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+    state = settings.state("window")
+    if state is not None:
+        window.restoreState(state)
+    for key, splitter in splitters.items():
+        saved = settings.state(key)
+        if saved is not None:
+            splitter.restoreState(saved)
+
+
+def save_layout(window: QMainWindow, settings: UiSettings, splitters: dict[str, QSplitter]) -> None:
+    settings.set_state("geometry", window.saveGeometry())
+    settings.set_state("window", window.saveState())
+    for key, splitter in splitters.items():
+        settings.set_state(key, splitter.saveState())
