@@ -82,7 +82,13 @@ def build_workspace(args: argparse.Namespace) -> Workspace:
     return Workspace.create(data_dir, args.corpus)
 
 
+PRIVATE_UMASK = 0o077  # notes, and the caches and exports that hold their text, are owner-only
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Every file and folder this process creates (data, settings, caches, indexes, exports,
+    # temporary files) is readable by its owner alone, whatever library creates it.
+    os.umask(PRIVATE_UMASK)
     argv = list(sys.argv[1:] if argv is None else argv)
     before, subcommand = _split_at_subcommand(argv)
     parser = _global_parser(add_help=True)

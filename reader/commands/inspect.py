@@ -6,11 +6,10 @@ Nothing is written anywhere; the exit status says whether every file parsed.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.commands.output import write_utf8
+from reader.commands.output import json_text, write_utf8
 from reader.core.corpus import document_to_json, iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace, workspace: Workspace | None = None) -> int:
     results = [_inspect(path) for path in iter_document_files(args.paths)]
     if args.json:
         entries = [_json_entry(path, result) for path, result in results]
-        write_utf8(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        write_utf8(json_text(entries))
     else:
         write_utf8("".join(_summary(path, result) for path, result in results))
     return 0 if all(isinstance(result, Document) for _, result in results) else 1

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
-from reader.commands.output import write_utf8
+from reader.commands.output import json_text, warn, write_utf8
 from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
 from reader.core.annotations import COLOURS, KINDS, Annotation
 from reader.core.library import Library
@@ -71,23 +69,23 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     try:
         store = workspace.open_annotations()
     except AnnotationStoreError as error:
-        print(f"error: {error}", file=sys.stderr)
+        warn(f"error: {error}")
         return 1
     with store:
         for notice in (store.recovery_notice, store.backup_error):
             if notice:
-                print(f"note: {notice}", file=sys.stderr)
+                warn(f"note: {notice}")
         try:
             return _ACTIONS[args.action](args, _Context(workspace, store))
         except AnnotationStoreError as error:
-            print(f"error: {error}", file=sys.stderr)
+            warn(f"error: {error}")
             return 1
 
 
 def _export(args: argparse.Namespace, context: _Context) -> int:
     annotations, lookup = context.store.all(), context.library.lookup
     if args.format == "json":
-        text = json.dumps(to_w3c_json(annotations, lookup), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(to_w3c_json(annotations, lookup))
     else:
         text = to_markdown(annotations, lookup, context.resolver)
     if args.output is None:
@@ -96,9 +94,9 @@ def _export(args: argparse.Namespace, context: _Context) -> int:
     try:
         _write_private(args.output, text)
     except OSError as error:
-        print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        warn(f"error: cannot write {args.output}: {error.strerror or error}")
         return 1
-    print(f"{len(annotations)} annotations written to {args.output}", file=sys.stderr)
+    warn(f"{len(annotations)} annotations written to {args.output}")
     return 0
 
 
@@ -107,10 +105,10 @@ def _import(args: argparse.Namespace, context: _Context) -> int:
         data = args.file.read_bytes()
         report = import_w3c(data, context.store, context.library.lookup, context.resolver)
     except OSError as error:
-        print(f"error: cannot read {args.file}: {error.strerror or error}", file=sys.stderr)
+        warn(f"error: cannot read {args.file}: {error.strerror or error}")
         return 1
     except NotesImportError as error:
-        print(f"error: {args.file}: {error}; nothing was imported", file=sys.stderr)
+        warn(f"error: {args.file}: {error}; nothing was imported")
         return 1
     lines = [f"{args.file}: {report.summary()}"]
     lines += [f"  skipped {label}: {reason}" for label, reason in report.skipped]

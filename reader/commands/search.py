@@ -8,11 +8,9 @@ gives the same fields plus the highlight spans (offsets into the snippet).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from reader.commands.output import write_utf8
+from reader.commands.output import json_text, warn, write_utf8
 from reader.core.search_index import DocumentHits, Hit, QueryError
 from reader.workspace import Workspace
 
@@ -38,12 +36,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
                 " ".join(args.query), limit=max(args.limit, 1), order=args.order
             )
         except QueryError as error:
-            print(f"parallel-reader search: {error}", file=sys.stderr)
+            warn(f"parallel-reader search: {error}")
             return 2
     if args.json:
-        write_utf8(
-            json.dumps([_json(result) for result in results], ensure_ascii=False, indent=2) + "\n"
-        )
+        write_utf8(json_text([_json(result) for result in results]))
     else:
         write_utf8("".join(_text(result) for result in results) or "No documents match.\n")
     return 0

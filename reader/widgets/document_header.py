@@ -91,7 +91,7 @@ class DocumentHeader(QWidget):
             return
         escaped = html.escape(url, quote=True)
         self.source_link.setText(f'<a href="{escaped}">View the record in the archive ↗</a>')
-        self.source_link.setToolTip(url)
+        self.source_link.setToolTip(f"<p>{escaped}</p>")  # rich text, escaped: shown literally
         self.source_link.show()
 
     def open_link(self, url: str) -> None:
