@@ -12,7 +12,8 @@ from reader.core.user_library import ImportItem, ImportReport, Outcome
 from reader.services.messages import Level
 from reader.widgets import notices
 
-MARKUP = '<b>x <a href="http://example.invalid/">y</a><img src="http://example.invalid/i.png">.json'
+# A file name holds no slash, so the markup a hostile name can carry has none either.
+MARKUP = '<h1><b>x <a href="http:example.invalid">y<img src="http:example.invalid">.json'
 
 
 def test_every_box_is_plain_text(qtbot) -> None:
@@ -26,10 +27,9 @@ def test_every_box_is_plain_text(qtbot) -> None:
         ),
         notices.show_import_report(parent, OSError(f"cannot read {MARKUP}")),
     ]
-    as_path = str(Path(MARKUP))  # a path folds the double slashes
     for box in boxes:
         assert box.textFormat() == Qt.TextFormat.PlainText
     assert MARKUP in boxes[0].text()
-    assert as_path in boxes[1].detailedText()
-    assert as_path in boxes[2].detailedText()
+    assert MARKUP in boxes[1].detailedText()
+    assert MARKUP in boxes[2].detailedText()
     assert MARKUP in boxes[3].text()
