@@ -36,8 +36,7 @@ def contain_dependencies(workspace: Workspace) -> None:
 def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the smoke test runs anywhere
-    workspace.ensure()
-    workspace.migrate_settings()
+    problem = workspace.problem()
     contain_dependencies(workspace)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -54,6 +53,9 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("parallel-reader")
+    if problem:
+        return _refuse_to_start(problem)
+    workspace.migrate_settings()
     icon_path = resources_dir() / "icons" / "parallel-reader.svg"
     if icon_path.exists():
         app.setWindowIcon(QIcon(str(icon_path)))
@@ -88,6 +90,16 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
             lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
         )
     return app.exec()
+
+
+def _refuse_to_start(problem: str) -> int:
+    """The workspace cannot be used: say which folder and why, in a box (there may be no
+    terminal), and on standard error for scripts."""
+    from reader.widgets import notices
+
+    print(f"parallel-reader: {problem}", file=sys.stderr)
+    notices.fail_to_start(f"Parallel Reader cannot start: {problem}. Choose another folder with --data-dir, or move the file away.")
+    return 2
 
 
 def _first_document(window: MainWindow, files: list[Path], last: str | None) -> str | None:

@@ -64,8 +64,16 @@ def _split_at_subcommand(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return list(argv), []
 
 
+# Subcommands that read or write the workspace (inspect and align read only the files given).
+_USES_WORKSPACE = {"import", "search", "notes"}
+
+
 def _run_subcommand(global_args: argparse.Namespace, words: list[str], workspace: Workspace) -> int:
     name, rest = words[0], words[1:]
+    problem = workspace.problem() if name in _USES_WORKSPACE else None
+    if problem:
+        print(f"parallel-reader {name}: {problem}", file=sys.stderr)
+        return 2
     command = _load_command(name)
     parser = argparse.ArgumentParser(prog=f"parallel-reader {name}", description=command.HELP)
     command.add_arguments(parser)

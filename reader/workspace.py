@@ -102,6 +102,19 @@ class Workspace:
             except OSError:
                 pass  # a folder we do not own: reading still works, writing will say why
 
+    def problem(self) -> str | None:
+        """Why the workspace's folders cannot be used (one is a file, say), naming the folder;
+        None when they can. Creates the folders that are missing."""
+        for folder in (self.data_dir, self.config_dir, self.state_dir, self.cache_dir):
+            try:
+                self.ensure(folder)
+            except OSError as error:
+                reason = "it is a file, not a folder" if folder.is_file() else error.strerror
+                return f"cannot use the folder {folder}: {reason or error}"
+            if not folder.is_dir():
+                return f"cannot use the folder {folder}: it is not a folder"
+        return None
+
     def migrate_settings(self) -> None:
         """Settings used to live in the data folder; move them where the workspace keeps them."""
         old = self.data_dir / SETTINGS_FILE

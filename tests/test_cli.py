@@ -99,3 +99,22 @@ def test_unknown_option_is_refused(capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["--no-such-option"])
     assert exit_info.value.code == 2
+
+
+def test_a_data_folder_that_is_a_file_gets_one_clear_message(tmp_path, capsys) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for command in (["notes", "list"], ["search", "Mao"], ["import", str(PROJECT_DIR / "corpus")]):
+        assert main(["--data-dir", str(blocker), *command]) == 2
+        error = capsys.readouterr().err
+        assert str(blocker) in error and "is a file" in error and "Traceback" not in error
+    window = subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(blocker), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+    )
+    assert window.returncode == 2
+    assert str(blocker) in window.stderr and "Traceback" not in window.stderr

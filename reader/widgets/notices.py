@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import APP_NAME
 from reader.core.document import ParseError
@@ -21,7 +21,7 @@ from reader.services.messages import Level
 
 
 def plain_box(
-    parent: QWidget,
+    parent: QWidget | None,
     text: str,
     icon: QMessageBox.Icon = QMessageBox.Icon.Information,
     title: str = APP_NAME,
@@ -53,6 +53,13 @@ def unsaved_notes_text(parent: QWidget, path: Path | None) -> str:
         "import them with File > Import Notes (or `parallel-reader notes import`) when the "
         "data folder can be written again."
     ).replace("%1", where)
+
+
+def fail_to_start(text: str) -> None:
+    """The app cannot start: the reason, before any window exists (skipped by the smoke test)."""
+    if QApplication.platformName() == "offscreen":
+        return
+    plain_box(None, text, QMessageBox.Icon.Critical).exec()
 
 
 def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBox:
