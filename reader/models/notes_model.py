@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from reader.core.annotations import Annotation
+from reader.models.display_text import one_line, shown
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,14 +59,8 @@ class NotesRole(IntEnum):
     DETAIL = Qt.ItemDataRole.UserRole + 8  # the quiet second line: "Title · ¶ 4 · tags"
 
 
-def one_line(text: str) -> str:
-    """Whitespace (newlines included) collapsed: rows have one fixed height."""
-    return " ".join(text.split())
-
-
 def shorten(text: str, limit: int) -> str:
-    text = one_line(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shown(text, limit)
 
 
 def summary(annotation: Annotation, title: str) -> str:
@@ -80,7 +75,7 @@ SEPARATOR = " — "
 def summary_parts(annotation: Annotation, title: str) -> tuple[str, str]:
     """(quote in quotation marks or "Bookmark: <title>", the note shortened; "" if none)."""
     if annotation.is_document_bookmark:
-        head = f"Bookmark: {one_line(title)}"
+        head = f"Bookmark: {shown(title)}"
     else:
         head = f"“{shorten(annotation.quote, QUOTE_CHARS)}”"
     return head, shorten(annotation.note, NOTE_CHARS)
@@ -88,7 +83,7 @@ def summary_parts(annotation: Annotation, title: str) -> tuple[str, str]:
 
 def detail(annotation: Annotation, title: str) -> str:
     """The quiet second line: where it is and how it is tagged."""
-    parts = [one_line(title)]
+    parts = [shown(title)]
     if not annotation.placed:
         parts.insert(0, UNPLACED_LABEL)  # its paragraph number would point at the wrong place
     elif annotation.paragraph is not None:

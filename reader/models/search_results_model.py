@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from reader.core.dates import format_date
 from reader.core.search_index import DocumentHits, Hit
+from reader.models.display_text import one_line, shown
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -59,11 +60,6 @@ def hit_location(hit: Hit) -> str:
         paragraph = f"¶ {hit.paragraph + 1}" if hit.paragraph is not None else ""
         return " ".join(part for part in (language, paragraph) if part)
     return FIELD_LABELS.get(hit.kind, hit.kind.capitalize())
-
-
-def one_line(text: str) -> str:
-    # Rows are drawn one line high (or a fixed few); stray newlines would break the layout.
-    return " ".join(text.split())
 
 
 class _Node:
@@ -238,7 +234,7 @@ class SearchResultsModel(QAbstractItemModel):
 
 def document_label(document: DocumentHits) -> str:
     """ "Title — 21 July 1951 (3)": title on one line, the date as a reader says it, all hits."""
-    title = one_line(document.title) or document.document_id
+    title = shown(document.title or document.document_id)
     return f"{title} — {format_date(document.date)} ({document.total_hits})"
 
 

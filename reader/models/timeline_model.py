@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
 from reader.core.library import Entry
+from reader.models.display_text import shown
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -278,8 +279,8 @@ class TimelineModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if node.document is not None:
-                # Titles are shown on one line: newlines would break the uniform row height.
-                return " ".join(node.document.title.split())
+                # One line (rows have one height), isolated (it may carry bidi text).
+                return shown(node.document.title)
             return f"{node.label}  ({node.count})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from reader.core.dates import format_date
 from reader.core.document import Document
+from reader.models.display_text import isolated, shown
 
 SAFE_LINK_SCHEMES = ("http", "https")
 
@@ -24,7 +25,8 @@ def _selectable_label(parent: QWidget, object_name: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)  # document text is shown as text, never as markup
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # Ignored width: a long word (a 5,000-character record id) is cut, never widens the window.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     return label
 
 
@@ -72,15 +74,15 @@ class DocumentHeader(QWidget):
 
     def show_document(self, document: Document) -> None:
         self._document = document
-        self.title.setText(document.title)
+        self.title.setText(shown(document.title))
         details = [format_date(document.date)]
         if document.original_language:
             details.append(f"Original language: {document.original_language}")
-        details.append(f"Record {document.id}")
+        details.append(f"Record {shown(document.id, 80)}")
         self.details.setText("  ·  ".join(details))
-        self.summary.setText(document.summary or "")
+        self.summary.setText(isolated(document.summary or ""))
         self.summary.setVisible(bool(document.summary))
-        self.citation.setText(document.citation or "")
+        self.citation.setText(shown(document.citation or "", limit=1000))
         self.citation.setVisible(bool(document.citation))
         self.copy_citation_button.setEnabled(bool(document.citation))
         self._show_link(document.source_url)

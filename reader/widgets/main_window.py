@@ -28,6 +28,7 @@ from reader.core.document import Document, ParseError
 from reader.core.library import Entry, Library
 from reader.core.pairing import TextPair
 from reader.core.sides import Side
+from reader.models.display_text import shown
 from reader.models.timeline_model import TimelineModel
 from reader.services.composition import Services
 from reader.services.library import ImportReport
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         entry = self.library.entry(self.current_id) if self.current_id else None
-        self.setWindowTitle(f"{APP_NAME} — {entry.title}" if entry else APP_NAME)
+        self.setWindowTitle(f"{APP_NAME} — {shown(entry.title, 120)}" if entry else APP_NAME)
 
     # -- documents -------------------------------------------------------------------------------
 

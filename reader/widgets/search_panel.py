@@ -54,7 +54,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.dates import format_date
 from reader.core.search_query import QueryError
-from reader.models.search_results_model import SearchResultsModel, SearchRole, one_line
+from reader.models.display_text import shown
+from reader.models.search_results_model import SearchResultsModel, SearchRole
 from reader.services.search import DocumentHits
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -207,7 +208,7 @@ def document_text(
     A long title is elided so the date and the count, which tell documents apart, still show.
     """
     document: DocumentHits = index.data(SearchRole.DOCUMENT)
-    title = one_line(document.title) or document.document_id
+    title = shown(document.title or document.document_id)
     rest = f" — {format_date(document.date)} ({document.total_hits})"
     bold = QFont(font)
     bold.setBold(True)

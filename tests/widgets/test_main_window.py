@@ -202,3 +202,25 @@ def test_every_bundled_document_opens_and_screenshots_in_both_themes(qtbot, wind
             assert image.save(str(path))
             assert path.stat().st_size > 10_000
     apply_theme(app, "light")
+
+
+def test_an_endless_title_or_record_id_does_not_widen_the_window(qtbot, tmp_path) -> None:
+    from reader.core.corpus import load_paths as read
+
+    text = (bundled_corpus_dir() / "113013.txt").read_text(encoding="utf-8")
+    title = text.splitlines()[0]
+    endless = tmp_path / "endless.txt"
+    endless.write_text(text.replace(title, "Telegram" + "X" * 5000, 1), encoding="utf-8")
+    [document] = read([endless]).documents
+    workspace = Workspace.create(tmp_path / "portable")
+    library = Library([document])
+    window = MainWindow(Services.create(workspace, library, NotesService(None)), UiSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.open_document(document.id)
+    window.show()
+    window.resize(1024, 640)
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert window.width() <= 1024 and window.height() <= 640
+    assert window.minimumSizeHint().width() < 1024
+    assert len(window.windowTitle()) < 200
