@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.aligner import align
 from reader.core.alignment import Alignment
+from reader.core.sentences import SentenceSpan, align_document_sentences
 
 if TYPE_CHECKING:
     from reader.workspace import Workspace
@@ -25,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SRC", type=Path, help="original text (UTF-8)")
     parser.add_argument("target", metavar="TGT", type=Path, help="translation (UTF-8)")
     parser.add_argument("--json", action="store_true", help='print {"pairs": [...]} as JSON')
+    parser.add_argument(
+        "--sentences",
+        action="store_true",
+        help='with --json, add "sentences": the sentence links inside every pair',
+    )
     parser.add_argument("--source-language", default="ru", help="language of SRC (default ru)")
     parser.add_argument("--target-language", default="en", help="language of TGT (default en)")
 
@@ -56,6 +62,24 @@ def _print_table(alignment: Alignment, source: list[str], target: list[str]) -> 
         )
 
 
+def _sentence_json(
+    alignment: Alignment, source: list[str], target: list[str], pair: tuple[str, str]
+) -> list[dict[str, object]]:
+    """One entry per sentence link: its pair (bead) and [paragraph, start, end] per side, with
+    document paragraph indices and character offsets in those paragraphs."""
+    links = align_document_sentences(alignment, source, target, pair)
+
+    def spans(indices: tuple[int, ...], side: tuple[SentenceSpan, ...]) -> list[list[int]]:
+        return [[indices[s.paragraph], s.start, s.end] for s in side]
+
+    return [
+        {"pair": k, "source": spans(bead.source, link.source),
+         "target": spans(bead.target, link.target)}
+        for k, (bead, bead_links) in enumerate(zip(alignment.beads, links, strict=True))
+        for link in bead_links
+    ]  # fmt: skip
+
+
 def run(args: argparse.Namespace, workspace: Workspace | None = None) -> int:
     del workspace  # reads only the files it is given and writes nothing
     texts = []
@@ -73,7 +97,12 @@ def run(args: argparse.Namespace, workspace: Workspace | None = None) -> int:
     source, target = texts
     alignment = align(source, target, args.source_language, args.target_language)
     if args.json:
-        print(json.dumps(alignment.to_json()))
+        output: dict[str, object] = dict(alignment.to_json())
+        if getattr(args, "sentences", False):
+            output["sentences"] = _sentence_json(
+                alignment, source, target, (args.source_language, args.target_language)
+            )
+        print(json.dumps(output))
     else:
         _print_table(alignment, source, target)
     return 0

@@ -34,7 +34,7 @@ from reader.core.transliteration import name_key
 INF = math.inf
 
 # Bump whenever a change can alter what align() returns: cached alignments carry it in their key.
-VERSION = 2
+VERSION = 3
 
 # (source count, target count, prior cost). 1:3 and 3:1 need strong evidence to win.
 _SHAPES: tuple[tuple[int, int, float], ...] = (
@@ -53,8 +53,13 @@ _INDEL_BASE = 3.0
 _INDEL_PER_CHAR = 0.01
 _INDEL_MAX = 12.0
 _HEADER_INDEL = 1.2
+_COLON_INDEL = 2.0  # a line before a list ("… the following:") often stands alone
 _ORPHAN_WEIGHT = 2.2  # per paragraph of a merge whose anchors find nothing across the bead
 _FIRST_BAND = 5
+# A 1:1 bead with a short side (a header, a label, a line before a list) and no anchor shared
+# across it pays this: short lines carry too little length evidence to be paired on length alone.
+_SHORT_UNIT = 100
+_UNSUPPORTED_SHORT = 2.2
 
 _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-zA-Zа-яА-Я][.)]|[IVX]{1,4}\.)\s")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
@@ -232,7 +237,61 @@ _STOPWORDS = frozenset(
 )
 
 # Weight of each kind of anchor before the document-frequency discount.
-_KIND_WEIGHT = {"n": 1.0, "m": 0.8, "p": 1.0, "w": 0.35, "l": 0.8, "q": 0.3, "b": 0.4}
+_KIND_WEIGHT = {"n": 1.0, "m": 0.8, "p": 1.0, "w": 0.35, "l": 0.8, "q": 0.3, "b": 0.4,
+                "a": 1.0, "x": 1.0, "c": 0.8}  # fmt: skip
+# Keys found on one side of the document only still say "these two differ" when a pair carries
+# them: they count towards a paragraph's anchor mass at this share of their kind's weight.
+_UNSHARED_SHARE = 0.35
+_UNSHARED_KINDS = frozenset("npaxc")
+
+# Acronyms both scripts use for the same body, to one key (США / USA / U.S., КПК / CPC / CCP).
+_ACRONYMS: dict[str, str] = {
+    "США": "us", "USA": "us", "US": "us", "U.S": "us", "U.S.A": "us",
+    "СССР": "ussr", "USSR": "ussr", "КПК": "ccp", "CPC": "ccp", "CCP": "ccp",
+    "ЦК": "cc", "CC": "cc", "КПСС": "cpsu", "CPSU": "cpsu", "ООН": "un", "UN": "un",
+    "КНР": "prc", "PRC": "prc", "КНДР": "dprk", "DPRK": "dprk", "ФРГ": "frg", "FRG": "frg",
+    "ГДР": "gdr", "GDR": "gdr", "МИД": "mfa", "MFA": "mfa", "ВКП": "vkp", "VKP": "vkp",
+    "AUCP": "vkp", "ЦРУ": "cia", "CIA": "cia", "ФБР": "fbi", "FBI": "fbi", "КГБ": "kgb",
+    "KGB": "kgb", "НКВД": "nkvd", "NKVD": "nkvd", "МГБ": "mgb", "MGB": "mgb", "ЕС": "eu",
+    "EU": "eu", "МВФ": "imf", "IMF": "imf", "МКС": "iss", "ISS": "iss", "ТАСС": "tass",
+    "TASS": "tass", "НАТО": "nato", "NATO": "nato", "РФ": "rf", "RF": "rf", "ВМС": "navy",
+    "ЮНЕСКО": "unesco", "UNESCO": "unesco", "ВОЗ": "who", "WHO": "who", "ОАР": "uar",
+    "UAR": "uar", "ДРВ": "drv", "DRV": "drv", "КПЯ": "cpj", "JCP": "cpj", "СЕПГ": "sed",
+    "SED": "sed", "ПОРП": "puwp", "PUWP": "puwp", "НОАК": "pla", "PLA": "pla",
+}  # fmt: skip
+_ACRONYM_TOKENS = frozenset(_ACRONYMS)
+_CONCEPT_TEXT = 200
+
+# Words archive headers use, by stem, to a concept both languages share (a tiny lexicon).
+_CONCEPTS: tuple[tuple[str, str], ...] = (
+    ("секретн", "secret"), ("secret", "secret"), ("копи", "copy"), ("copy", "copy"),
+    ("экз", "copy"), ("перевод", "transl"), ("translat", "transl"), ("подпис", "sign"),
+    ("signat", "sign"), ("signed", "sign"), ("штамп", "stamp"), ("stamp", "stamp"),
+    ("приложени", "annex"), ("annex", "annex"), ("appendix", "annex"), ("attachm", "annex"),
+    ("примечани", "note"), ("note", "note"), ("справк", "memo"), ("memorand", "memo"),
+    ("записк", "memo"), ("протокол", "minutes"), ("minutes", "minutes"), ("protocol", "minutes"),
+    ("телеграм", "cable"), ("cable", "cable"), ("telegram", "cable"), ("шифров", "cipher"),
+    ("cipher", "cipher"), ("стр", "page"), ("page", "page"), ("лист", "sheet"),
+    ("sheet", "sheet"), ("верно", "true"), ("authentic", "true"), ("проект", "draft"),
+    ("draft", "draft"), ("сообщени", "message"), ("message", "message"), ("письм", "letter"),
+    ("letter", "letter"), ("постановлени", "resol"), ("resolution", "resol"),
+    ("decree", "resol"), ("пункт", "item"), ("item", "item"), ("point", "item"),
+    ("раздел", "section"), ("section", "section"), ("глава", "chapter"), ("chapter", "chapter"),
+    ("статья", "article"), ("article", "article"), ("содержани", "contents"),
+    ("contents", "contents"), ("вопрос", "question"), ("question", "question"),
+    ("issue", "question"), ("файл", "file"), ("file", "file"), ("документ", "doc"),
+    ("document", "doc"), ("фото", "photo"), ("photo", "photo"), ("видео", "video"),
+    ("video", "video"), ("посол", "ambass"), ("ambassador", "ambass"), ("председат", "chair"),
+    ("chairman", "chair"), ("министр", "minist"), ("minister", "minist"),
+    ("президент", "presid"), ("president", "presid"), ("правительств", "govt"),
+    ("government", "govt"), ("товарищ", "comrade"), ("тов", "comrade"), ("comrade", "comrade"),
+    ("cde", "comrade"),
+)  # fmt: skip
+_CONCEPT_STEMS: dict[str, str] = dict(_CONCEPTS)
+_CONCEPT_MAX_STEM = max(len(stem) for stem, _ in _CONCEPTS)
+# Latin identifiers, codes and file names ("scan_117421_p03.jpg", "MS-21", "iOS").
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[.\-/][A-Za-z0-9_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +301,9 @@ class _Side:
     cum_length: list[float]  # cumulative character counts, cum_length[0] == 0
     anchors: list[frozenset[str]]
     header: list[bool]
+    colon: list[bool]  # a line of at most 150 characters ending in a colon
+    heading: list[float]  # length of a heading-like short line, else 0
+    runin: list[float]  # length of the short lead-in ("Note.", "Item 3:") a paragraph opens with
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -297,6 +359,25 @@ def _word_key(word: str) -> str | None:
     return key
 
 
+_concept_cache: dict[str, str | None] = {}
+
+
+def _concept(word: str) -> str | None:
+    """ "c" + the lexicon concept of a word, by its longest listed stem; None when it has none."""
+    if len(_concept_cache) > 200_000:
+        _concept_cache.clear()
+    lower = word.lower()
+    key = None
+    for size in range(min(len(lower), _CONCEPT_MAX_STEM), 2, -1):
+        concept = _CONCEPT_STEMS.get(lower[:size])
+        # Stems of three letters ("тов", "экз", "стр") must be the whole word.
+        if concept and (size > 3 or len(lower) == 3):
+            key = "c" + concept
+            break
+    _concept_cache[word] = key
+    return key
+
+
 def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
     """Numbers, months, names (and long common words for Latin pairs), list markers, quotes."""
     keys = set()
@@ -323,6 +404,18 @@ def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
                 key = word_key(word)
                 if key is not None:
                     keys.add(key)
+    for acronym in tokens & _ACRONYM_TOKENS:
+        keys.add("a" + _ACRONYMS[acronym])
+    if "U.S." in text:
+        keys.add("aus")
+    if len(text) <= _CONCEPT_TEXT:  # the lexicon is for headers, labels and short lines
+        concepts = _concept_cache
+        for word in tokens:
+            concept = concepts.get(word, "")
+            if concept == "":
+                concept = _concept(word)
+            if concept is not None:
+                keys.add(concept)
     stripped = text.strip()
     marker = _LIST_MARKER.match(stripped + " ")
     if marker:
@@ -333,6 +426,12 @@ def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
     elif first and first in "[(":
         keys.add("b")
     return frozenset(keys)
+
+
+def sentence_anchor_keys(text: str, latin_pair: bool) -> frozenset[str]:
+    """The anchors of a sentence (numbers, months, names, codes, list markers) as the paragraph
+    aligner sees them; ``latin_pair`` adds long common words, for pairs in the Latin script."""
+    return _anchor_keys(text, latin_pair)
 
 
 def _is_header(text: str) -> bool:
@@ -351,11 +450,43 @@ def _is_header(text: str) -> bool:
     return len(stripped) < 30 and not _SENTENCE_END.search(stripped)
 
 
+_RUNIN = re.compile(r"^(\S.{0,99}?)(?:[.:]\s|\s[—–-]\s)")
+_RUNIN_BONUS = 2.2
+
+
+def _heading_length(text: str) -> float:
+    """Length of a line shaped like a heading or label (short, no colon, few words), else 0."""
+    stripped = text.strip()
+    if not 0 < len(stripped) <= 100 or stripped.endswith((":", ",", ";")):
+        return 0.0
+    if len(stripped.split()) > 12 or stripped.count(". ") > 1:
+        return 0.0
+    return float(len(stripped))
+
+
+def _runin_length(text: str) -> float:
+    """Length of the heading a paragraph may open with, up to its first ". ", ": " or " — "."""
+    match = _RUNIN.match(text.strip())
+    if not match or len(text) < 2 * len(match.group(1)) or len(match.group(1).split()) > 12:
+        return 0.0
+    return float(len(match.group(1)) + 1)
+
+
+def _runin_bonus(heading: float, lead: float) -> float:
+    """How much a 2:1 / 1:2 merge of a heading with its paragraph is discounted."""
+    if lead <= 0.0 or abs(heading - lead) > 0.35 * max(heading, lead) + 6.0:
+        return 0.0
+    return _RUNIN_BONUS
+
+
 def _features(paragraphs: Sequence[str], with_common_words: bool) -> _Side:
     return _Side(
         cum_length=[0.0, *accumulate(float(len(p.strip()) or 1) for p in paragraphs)],
         anchors=[_anchor_keys(p, with_common_words) for p in paragraphs],
         header=[_is_header(p) for p in paragraphs],
+        colon=[len(p.strip()) <= 150 and p.rstrip().endswith(":") for p in paragraphs],
+        heading=[_heading_length(p) for p in paragraphs],
+        runin=[_runin_length(p) for p in paragraphs],
     )
 
 
@@ -394,6 +525,44 @@ class _Problem:
     # across the bead: its matchable anchor mass, capped at 1.
     source_orphan: list[float]
     target_orphan: list[float]
+    source_short: list[bool]
+    target_short: list[bool]
+
+
+def _mass_weights(source: _Side, target: _Side, weights: dict[str, float]) -> dict[str, float]:
+    """The shared weights plus a share for keys one side alone carries (see _UNSHARED_SHARE)."""
+    df: dict[str, int] = defaultdict(int)
+    for side in (source, target):
+        for keys in side.anchors:
+            for key in keys:
+                if key not in weights and key[0] in _UNSHARED_KINDS:
+                    df[key] += 1
+    mass = dict(weights)
+    for key, count in df.items():
+        mass[key] = _UNSHARED_SHARE * _KIND_WEIGHT[key[0]] / math.sqrt(count)
+    return mass
+
+
+def _add_identifiers(source: Sequence[str], target: Sequence[str], src: _Side, tgt: _Side) -> None:
+    """Latin identifiers, codes and file names a Cyrillic side carries, as anchors on both sides."""
+    cyrillic = [k for k, side in enumerate((source, target)) if not _latin_only(side)]
+    if len(cyrillic) != 1:
+        return
+    texts = (source, target)[cyrillic[0]]
+    vocabulary = {
+        token.lower()
+        for text in texts
+        if _LATIN_LETTER.search(text)
+        for token in _IDENTIFIER.findall(text)
+        if len(token) > 1
+    }
+    if not vocabulary:
+        return
+    for paragraphs, side in ((source, src), (target, tgt)):
+        for index, text in enumerate(paragraphs):
+            found = {"x" + t for t in map(str.lower, _IDENTIFIER.findall(text)) if t in vocabulary}
+            if found:
+                side.anchors[index] = side.anchors[index] | found
 
 
 def _cumulative_mass(side: _Side, weights: dict[str, float]) -> list[float]:
@@ -406,8 +575,17 @@ def _indel_costs(side: _Side) -> list[float]:
     for index, header in enumerate(side.header):
         length = side.cum_length[index + 1] - side.cum_length[index]
         cost = _INDEL_BASE + _INDEL_PER_CHAR * length
-        costs.append(_HEADER_INDEL if header else min(cost, _INDEL_MAX))
+        if header:
+            cost = _HEADER_INDEL
+        elif side.colon[index]:
+            cost = _COLON_INDEL
+        costs.append(min(cost, _INDEL_MAX))
     return costs
+
+
+def _short_units(side: _Side) -> list[bool]:
+    lengths = side.cum_length
+    return [lengths[k + 1] - lengths[k] < _SHORT_UNIT for k in range(len(lengths) - 1)]
 
 
 def _orphan_costs(mass: list[float]) -> list[float]:
@@ -417,8 +595,11 @@ def _orphan_costs(mass: list[float]) -> list[float]:
 def _problem(source: Sequence[str], target: Sequence[str], source_language: str) -> _Problem:
     common = (_latin_only(source) and _latin_only(target)) or source_language != "ru"
     src, tgt = _features(source, common), _features(target, common)
+    if not common:
+        _add_identifiers(source, target, src, tgt)
     weights = _anchor_weights(src, tgt)
-    src_mass, tgt_mass = _cumulative_mass(src, weights), _cumulative_mass(tgt, weights)
+    mass_weights = _mass_weights(src, tgt, weights)
+    src_mass, tgt_mass = _cumulative_mass(src, mass_weights), _cumulative_mass(tgt, mass_weights)
     return _Problem(
         src,
         tgt,
@@ -429,6 +610,8 @@ def _problem(source: Sequence[str], target: Sequence[str], source_language: str)
         _indel_costs(tgt),
         _orphan_costs(src_mass),
         _orphan_costs(tgt_mass),
+        _short_units(src),
+        _short_units(tgt),
     )
 
 
@@ -547,6 +730,9 @@ def _search(
     src_mass, tgt_mass = problem.source_anchor_mass, problem.target_anchor_mass
     src_indel, tgt_indel = problem.source_indel, problem.target_indel
     src_orphan, tgt_orphan = problem.source_orphan, problem.target_orphan
+    src_short, tgt_short = problem.source_short, problem.target_short
+    src_heading, tgt_heading = problem.source.heading, problem.target.heading
+    src_runin, tgt_runin = problem.source.runin, problem.target.runin
     n = len(src_len) - 1
     costs: list[list[float]] = []
     backs: list[bytearray] = []
@@ -573,6 +759,8 @@ def _search(
             ls = (src_len[i] - src_len[i - 1]) * ratio
             own_mass = src_mass[i] - src_mass[i - 1]
             shared_with = matches[i - 1].get
+            own_short = src_short[i - 1]
+            unsupported = _UNSUPPORTED_SHORT
             for j in range(a, b + 1):
                 previous = prev[j - 1 - pl]
                 best = row[j - low]
@@ -582,11 +770,14 @@ def _search(
                 lt = tgt_len[j] - tgt_len[j - 1]
                 cost = previous + (lt - ls) * (lt - ls) / (half_variance * (ls + lt)) * 0.5
                 mass = own_mass + tgt_mass[j] - tgt_mass[j - 1]
+                shared = shared_with(j - 1, 0.0)
                 if mass > 0.0:
-                    dice = 2.0 * shared_with(j - 1, 0.0) / mass
+                    dice = 2.0 * shared / mass
                     if dice > 1.0:
                         dice = 1.0
                     cost += anchor_weight * (1.0 - 2.0 * dice) * (mass * 0.5 if mass < 2.0 else 1.0)
+                if not shared and (own_short or tgt_short[j - 1]):
+                    cost += unsupported
                 if cost < best:
                     row[j - low] = cost
                     back[j - low] = 3
@@ -598,8 +789,24 @@ def _search(
                 a, b = max(low, pl + dj), min(high, highs[pi] + dj)
                 ls = (src_len[i] - src_len[pi]) * ratio
                 own_mass = src_mass[i] - src_mass[pi]
+                # A heading run into the paragraph it opens on the other side (2:1 or 1:2).
+                runin_source = (
+                    di == 2
+                    and dj == 1
+                    and src_heading[pi] > 0.0
+                    and src_len[pi + 2] - src_len[pi + 1] >= 2.0 * src_heading[pi]
+                )
+                runin_target = di == 1 and dj == 2
                 for j in range(a, b + 1):
                     previous = prev[j - dj - pl] + prior
+                    if runin_source:
+                        previous -= _runin_bonus(src_heading[pi] * ratio, tgt_runin[j - 1])
+                    elif (
+                        runin_target
+                        and tgt_heading[j - 2] > 0.0
+                        and tgt_len[j] - tgt_len[j - 1] >= 2.0 * tgt_heading[j - 2]
+                    ):
+                        previous -= _runin_bonus(tgt_heading[j - 2], src_runin[pi] * ratio)
                     best = row[j - low]
                     if previous - anchor_weight >= best:
                         continue

@@ -46,6 +46,7 @@ _LATIN_SPECIAL = str.maketrans(
 _SOUNDS = (
     ("shch", "sh"),
     ("sch", "sh"),  # Schmidt / Шмидт
+    ("tszi", "ji"),  # Palladius цзи = Pinyin ji (Цзиньпин / Jinping)
     ("tsz", "z"),  # Palladius цз = Pinyin z (ЦЗЭДУН / Zedong)
     ("chzh", "j"),  # Palladius чж = Pinyin zh (ЧЖОУ / Zhou)
     ("dzh", "j"),  # Джонсон / Johnson
@@ -69,6 +70,11 @@ _SOUNDS = (
     ("H", "g"),
 )
 _C_HARD = re.compile(r"c(?=[aoukltr]|$)")
+# English spelling habits Russian does not write: a silent "h" after a vowel (Johnson / Джонсон),
+# Pinyin's initial "x" (Xiaoping / Сяопин), "w" written "у" before a vowel (Williams / Уильямс).
+_SILENT_H = re.compile(r"(?<=[aeiou])h(?=n|$)")
+_PINYIN_X = re.compile(r"^x(?=[iu])")
+_RU_INITIAL_W = re.compile(r"^u(?=[aeio])")
 _REPEATS = re.compile(r"(.)\1+")
 _VOWELS_AFTER_FIRST = re.compile(r"(?<!^)[aeiou]")
 
@@ -88,12 +94,14 @@ def name_key(word: str, cyrillic: bool = False) -> str:
     if cyrillic:
         if len(word) > 5:
             word = next((word[: -len(e)] for e in _RU_ENDINGS if word.endswith(e)), word)
-        word = transliterate(word)
+        word = _RU_INITIAL_W.sub("v", transliterate(word))
+    else:
+        word = _PINYIN_X.sub("s", _SILENT_H.sub("", word))
     word = strip_accents(word.translate(_LATIN_SPECIAL))
     word = _C_HARD.sub("k", word)
     for old, new in _SOUNDS:
         word = word.replace(old, new)
-    word = _REPEATS.sub(r"\1", word)
+    word = _REPEATS.sub(r"\1", word.replace("z", "s"))  # Эйзенхауэр / Eisenhower
     skeleton = _VOWELS_AFTER_FIRST.sub("", word)
     # Short names ("Mao", "Zhou") have too few consonants to tell apart: keep their vowels.
     if len(skeleton) < 3:

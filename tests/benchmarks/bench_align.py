@@ -13,7 +13,9 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import defaultdict
@@ -21,10 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "gold"))
 
-from gold import gold_cases, news_documents, perturb
+from gold import all_cases, news_documents, perturb
 
 from reader.core.aligner import align, gale_church
 from reader.core.alignment import Alignment
+from reader.core.sentences import align_document_sentences
 
 Counts = list[int]  # [true positives, predicted, gold] for beads, then for links
 
@@ -51,25 +54,35 @@ def _f1(tp: int, predicted: int, gold: int) -> float:
     return 2 * tp / (predicted + gold) if predicted + gold else 0.0
 
 
+def one_to_one(n: int, m: int) -> Alignment:
+    """The naive baseline: paragraph k with paragraph k, the rest alone."""
+    pairs = [((k,), (k,)) for k in range(min(n, m))]
+    pairs += [((k,), ()) for k in range(m, n)] + [((), (k,)) for k in range(n, m)]
+    return Alignment.from_pairs(pairs, n, m)
+
+
 def accuracy_table() -> None:
     totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 6)
-    cases = list(gold_cases())
+    cases = list(all_cases())
     for case in cases:
         ours = align(case.source, case.target, case.source_language, case.target_language)
         baseline = gale_church(case.source, case.target)
-        for name, result in (("aligner", ours), ("gale-church", baseline)):
+        naive = one_to_one(len(case.source), len(case.target))
+        for name, result in (("aligner", ours), ("gale-church", baseline), ("one-to-one", naive)):
             counts = _count(result, case.pairs)
             for key in ((case.subset, case.split, name), ("ALL", case.split, name)):
                 totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
     print(f"gold set: {len(cases)} cases")
     print(f"{'subset':<16}{'split':<9}{'beads':>6}  {'aligner bead/link F1':>22}  "
-          f"{'Gale-Church bead/link F1':>26}")  # fmt: skip
+          f"{'Gale-Church bead/link F1':>26}  {'1:1 bead F1':>11}")  # fmt: skip
     keys = sorted({(s, sp) for s, sp, _ in totals}, key=lambda k: (k[0] == "ALL", k))
     for subset, split in keys:
         ours, base = totals[subset, split, "aligner"], totals[subset, split, "gale-church"]
+        naive = totals[subset, split, "one-to-one"]
         print(f"{subset:<16}{split:<9}{ours[2]:>6}  "
               f"{_f1(*ours[:3]):>12.3f} / {_f1(*ours[3:]):.3f}  "
-              f"{_f1(*base[:3]):>16.3f} / {_f1(*base[3:]):.3f}")  # fmt: skip
+              f"{_f1(*base[:3]):>16.3f} / {_f1(*base[3:]):.3f}  "
+              f"{_f1(*naive[:3]):>11.3f}")  # fmt: skip
 
 
 def synthetic_pair(paragraphs: int, seed: int = 7) -> tuple[list[str], list[str]]:
@@ -84,6 +97,39 @@ def synthetic_pair(paragraphs: int, seed: int = 7) -> tuple[list[str], list[str]
     source = [p for s, _ in groups for p in s]
     target = [p for _, t in groups for p in t]
     return source, target
+
+
+def _median_ms(function, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def targets() -> None:
+    """The issue's speed targets: 500 x 500 in-process, 2,000 x 2,000 for the whole command,
+    and what sentence alignment adds. Real paragraphs (the shared news texts, perturbed)."""
+    source, target = synthetic_pair(500)
+    ms = _median_ms(lambda: align(source, target), 15)
+    print(f"target 500x500 in-process ({len(source)} x {len(target)}): median {ms:.1f} ms "
+          f"(limit 50 ms)")  # fmt: skip
+    both = _median_ms(
+        lambda: align_document_sentences(align(source, target), source, target), 9
+    )
+    print(f"  with sentence alignment: median {both:.1f} ms "
+          f"(+{(both / ms - 1) * 100:.0f}%, limit +20%)")  # fmt: skip
+    source, target = synthetic_pair(2000)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / "ru.txt", Path(folder) / "en.txt"]
+        for path, paragraphs in zip(paths, (source, target), strict=True):
+            path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        base = [sys.executable, "-m", "reader", "align", *map(str, paths), "--json"]
+        for label, command in (("", base), (" --sentences", [*base, "--sentences"])):
+            ms = _median_ms(lambda c=command: subprocess.run(c, check=True, capture_output=True), 5)
+            print(f"target 2000x2000 command{label} ({len(source)} x {len(target)}): "
+                  f"median {ms:.0f} ms over 5 runs (limit 1000 ms)")  # fmt: skip
 
 
 def timing() -> None:
@@ -123,7 +169,9 @@ def main() -> None:
     print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}")  # fmt: skip
     accuracy_table()
-    timing()
+    targets()
+    if "--full" in sys.argv:
+        timing()
 
 
 if __name__ == "__main__":

@@ -72,3 +72,13 @@ def test_empty_file_gives_one_sided_pairs(texts, tmp_path, capsys) -> None:
     assert command.run(_args(empty, texts[1])) == 0
     pairs = json.loads(capsys.readouterr().out)["pairs"]
     assert [p["target"] for p in pairs] == [[0], [1], [2], [3]]
+
+
+def test_json_with_sentences(texts, capsys) -> None:
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    args = parser.parse_args([str(texts[0]), str(texts[1]), "--json", "--sentences"])
+    assert command.run(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["pairs"][1] == {"source": [0], "target": [1]}
+    assert {"pair": 1, "source": [[0, 0, 21]], "target": [[1, 0, 18]]} in out["sentences"]

@@ -216,3 +216,67 @@ def test_any_input_gives_a_valid_alignment(source: list[str], target: list[str])
         assert isinstance(alignment, Alignment)  # Alignment validates coverage and order
         assert alignment.source_count == len(source)
         assert alignment.target_count == len(target)
+
+
+# --- issue 11 patterns (each failed on VERSION 2) --------------------------------------------
+
+
+def test_short_one_sided_lines_on_opposite_sides_are_not_paired() -> None:
+    ru = [*RU[:3], "Посол СССР в Китае", *RU[3:]]
+    en = [*EN[:3], "Germany--Foreign relations--Ukraine", *EN[3:]]
+    pairs = _pairs(align(ru, en))
+    assert ((3,), ()) in pairs and ((), (3,)) in pairs
+
+
+def test_line_before_a_list_stays_alone() -> None:
+    en = [*EN[:2], "During the conversation Cde. Mao Zedong shed light on the following:", *EN[2:]]
+    assert ((), (2,)) in _pairs(align(RU, en))
+
+
+def test_run_in_heading_merges_with_its_paragraph() -> None:
+    ru = [*RU[:2], "Примечание", *RU[2:]]
+    en = [*EN[:2], "Note. " + EN[2], *EN[3:]]
+    assert ((2, 3), (2,)) in _pairs(align(ru, en))
+
+
+def test_latin_identifiers_and_acronyms_anchor_across_scripts() -> None:
+    from reader.core.aligner import sentence_anchor_keys
+
+    ru = sentence_anchor_keys("Делегация США и ЦК КПК, файл scan_117421.jpg", False)
+    en = sentence_anchor_keys("The USA delegation and the CPC CC, file scan_117421.jpg", False)
+    assert {"aus", "accp", "acc"} <= ru & en
+    for russian, english in [("Джонсон", "Johnson"), ("Сяопин", "Xiaoping"), ("Уильямс", "Williams")]:
+        assert name_key(russian, cyrillic=True) == name_key(english), (russian, english)
+
+
+def _gold_f1(subset: str, split: str) -> float:
+    import sys
+
+    sys.path.insert(0, str(GOLD_DIR))
+    from gold import all_cases
+
+    tp = predicted = wanted = 0
+    for case in all_cases():
+        if case.subset != subset or case.split != split:
+            continue
+        got = set(_pairs(align(case.source, case.target, case.source_language,
+                               case.target_language)))  # fmt: skip
+        want = {(tuple(s), tuple(t)) for s, t in case.pairs}
+        tp, predicted, wanted = tp + len(got & want), predicted + len(got), wanted + len(want)
+    return 2 * tp / (predicted + wanted)
+
+
+def test_gold_thresholds_tuned_and_held_out() -> None:
+    if not (CORPUS_DIR.parent.parent / "shared" / "samples" / "wilson").is_dir():
+        import pytest
+
+        pytest.skip("the shared samples are not there")
+    floors = {
+        ("patterns", "tuned"): 0.96, ("patterns", "heldout"): 0.96,
+        ("lists", "tuned"): 0.93, ("lists", "heldout"): 0.98,
+        ("news-perturbed", "tuned"): 0.94, ("news-perturbed", "heldout"): 0.95,
+        ("news-long", "tuned"): 0.94, ("news-long", "heldout"): 0.98,
+        ("handmade", "heldout"): 0.9,
+    }  # fmt: skip
+    for (subset, split), floor in floors.items():
+        assert _gold_f1(subset, split) >= floor, (subset, split)

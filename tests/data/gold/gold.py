@@ -164,3 +164,34 @@ def gold_cases() -> Iterator[GoldCase]:
             rng = random.Random(f"long/{seed}")
             groups = perturb(joined, rng, len(joined) // 3)
             yield _case(f"long~{seed}", "news-long", split, groups)
+
+
+def pattern_cases() -> Iterator[GoldCase]:
+    """The ``patterns`` and ``lists`` subsets (see patterns.py): real texts, pattern perturbations."""
+    from patterns import list_run, pattern_variant
+
+    documents = news_documents()
+    headlines = [(ru[0], en[0]) for _, ru, en in documents if len(ru[0]) <= 100]
+    for index, (doc_id, ru, en) in enumerate(documents):
+        split = "tuned" if index % 2 == 0 else "heldout"
+        groups = [([r], [e]) for r, e in zip(ru, en, strict=True)][1:]  # the headline opens runs
+        others = [h for h in headlines if h[0] != ru[0]]
+        for variant in range(4):
+            seed = variant if split == "tuned" else 1000 + variant
+            rng = random.Random(f"patterns/{doc_id}/{seed}")
+            yield _case(f"{doc_id}#p{seed}", "patterns", split,
+                        pattern_variant(groups, others, rng, 4))  # fmt: skip
+    for run in range(12):
+        split = "tuned" if run % 2 == 0 else "heldout"
+        seed = run if split == "tuned" else 1000 + run
+        rng = random.Random(f"lists/{seed}")
+        # A list sits between two real paragraphs, as in a document.
+        _, ru, en = documents[run % len(documents)]
+        groups = [([ru[1]], [en[1]]), *list_run(run, rng), ([ru[2]], [en[2]])]
+        yield _case(f"list~{seed}", "lists", split, groups)
+
+
+def all_cases() -> Iterator[GoldCase]:
+    """Every gold case: ``gold_cases()`` then the pattern subsets."""
+    yield from gold_cases()
+    yield from pattern_cases()
