@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.annotation_store import AnnotationStoreError
 from reader.core.library import Library
+from reader.core.user_library import ImportReport, Outcome
 from reader.services.alignment import AlignmentService
 from reader.services.library import ImportService
 from reader.services.messages import MessageBridge
@@ -25,6 +26,21 @@ def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
     except AnnotationStoreError as error:
         return NotesService(None, str(error)), f"Notes are not available in this session: {error}"
     return NotesService(store), store.recovery_notice or ""
+
+
+def _say_kept(messages: MessageBridge, report: ImportReport | Exception) -> None:
+    if isinstance(report, Exception):
+        messages.warn(f"The opened document could not be kept in your library: {report}")
+        return
+    copied = report.count(Outcome.IMPORTED) + report.count(Outcome.UPDATED)
+    if copied:
+        messages.show_status(
+            f"Kept {copied} opened document(s) in your library: they will be there next time",
+            8000,
+        )
+    failed = [item.describe() for item in report.items if item.outcome is Outcome.FAILED]
+    if failed:
+        messages.warn("Could not keep in your library:\n" + "\n".join(failed))
 
 
 @dataclass
@@ -61,6 +77,8 @@ class Services:
         session.texts_replaced.connect(undo_stack.clear)
         notes.changed.connect(lambda _document_id: session.notes_changed())
         imports.finished.connect(lambda _report: search.index_updated.emit())
+        session.files_opened.connect(imports.keep)
+        imports.kept.connect(lambda report: _say_kept(messages, report))
         return cls(workspace, messages, undo_stack, session, notes, alignment, search, imports)
 
     def adopt(self, owner: QObject) -> None:

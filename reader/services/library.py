@@ -16,8 +16,12 @@ __all__ = ["ImportReport", "ImportService"]
 
 
 class ImportService(QObject):
+    """Imports the reader asks for, with progress and a report; and, quietly, the files the
+    reader opened, so that they and their notes are still there after a restart."""
+
     progressed = Signal(int, int, str)  # done, total, the file at hand
     finished = Signal(object)  # ImportReport, or the Exception that stopped the import
+    kept = Signal(object)  # ImportReport of keeping opened files
 
     def __init__(
         self, workspace: Workspace, session: ReadingSession, parent: QObject | None = None
@@ -29,6 +33,8 @@ class ImportService(QObject):
         self.job.progressed.connect(self.progressed)
         self.job.finished.connect(self._finished)
         self.last_report: ImportReport | None = None
+        self._keeping = False  # the running job keeps opened files (no progress, no report box)
+        self._to_keep: list[Path] = []
 
     @property
     def running(self) -> bool:
@@ -36,7 +42,22 @@ class ImportService(QObject):
 
     def start(self, paths: Sequence[Path]) -> bool:
         """Copy documents into the reader's library; False while another import runs."""
-        return self.job.start(import_work(paths, self._workspace, self._bundled_ids()))
+        started = self.job.start(import_work(paths, self._workspace, self._bundled_ids()))
+        self._keeping = False if started else self._keeping
+        return started
+
+    def keep(self, paths: Sequence[Path]) -> None:
+        """Copy opened files into the library in the background (a copy already there is
+        skipped as unchanged); after another import if one runs."""
+        library = self._workspace.library_dir.resolve()
+        self._to_keep += [path for path in paths if library not in path.resolve().parents]
+        self._keep_next()
+
+    def _keep_next(self) -> None:
+        if not self._to_keep or self.job.running:
+            return
+        paths, self._to_keep = self._to_keep, []
+        self._keeping = self.job.start(import_work(paths, self._workspace, self._bundled_ids()))
 
     def cancel(self) -> None:
         self.job.cancel()
@@ -47,14 +68,20 @@ class ImportService(QObject):
         self.job.wait()
 
     def _bundled_ids(self) -> set[str]:
-        library_dir = self._workspace.library_dir
+        """Records of the corpus (bundled or --corpus): an import never shadows them."""
+        corpus = self._workspace.corpus_dir
         return {
             entry.id
             for entry in self._session.library
-            if entry.path is not None and entry.path.parent != library_dir
+            if entry.path is not None and entry.path.parent == corpus
         }
 
     def _finished(self, report: ImportReport | Exception) -> None:
+        if self._keeping:  # the documents are open already: only say where they went
+            self._keeping = False
+            self.kept.emit(report)
+            self._keep_next()
+            return
         if isinstance(report, ImportReport):
             self.last_report = report
             ids = [
@@ -65,3 +92,4 @@ class ImportService(QObject):
             if ids:
                 self._session.load_imported(ids, self._workspace.library_dir)
         self.finished.emit(report)
+        self._keep_next()

@@ -49,6 +49,19 @@ from reader.services.undo_commands import AddAnnotation, DeleteAnnotation, EditA
 RETRY_INTERVAL_MS = 5000
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def count_kinds(annotations: Iterable[Annotation]) -> str:
+    """ "1 note, 2 highlights and 1 bookmark": what a list of annotations holds, in words."""
+    kinds = [a.kind for a in annotations]
+    parts = [_counted(kinds.count(k), k) for k in ("note", "highlight", "bookmark") if k in kinds]
+    if not parts:
+        return "no notes"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 class NotesService(QObject):
     changed = Signal(str)  # id of the document whose notes changed
     saved = Signal(object)  # the Annotation as it now stands
@@ -306,7 +319,7 @@ class NotesService(QObject):
         except OSError as error:
             self.messages.warn(f"Could not write {path}: {error.strerror or error}")
             return None
-        self.messages.show_status(f"Exported {len(annotations)} note(s) to {path}", 8000)
+        self.messages.show_status(f"Exported {count_kinds(annotations)} to {path}", 8000)
         return len(annotations)
 
     def import_file(self, path: Path) -> ImportReport | None:

@@ -27,6 +27,7 @@ class ReadingSession(QObject):
     texts_replaced = Signal()  # a record already in the library got a new text: undo steps are stale
     visible_changed = Signal(list)  # [Entry] the facets let through, in date order
     unreadable = Signal(list)  # [ParseError]: files that could not be read
+    files_opened = Signal(list)  # [Path] of documents opened from files: to keep in the library
 
     def __init__(
         self,
@@ -115,6 +116,9 @@ class ReadingSession(QObject):
         load = load_paths(paths)
         self.add_documents(load.documents)
         self.report_unreadable(load.errors)
+        kept = [document.path for document in load.documents if document.path is not None]
+        if kept:
+            self.files_opened.emit(kept)
         return load.documents[0].id if load.documents else None
 
     def load_imported(self, document_ids: Sequence[str], folder: Path) -> None:

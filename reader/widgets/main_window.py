@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QDockWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -110,6 +109,7 @@ class MainWindow(QMainWindow):
         self.find_bar.set_targets(list(self.reading_view.panes))
         self.facet_bar = FacetBar(self)
         self.facet_bar.set_documents(list(library))
+        self.timeline_model.set_marks(self.notes.documents_with_annotations())
 
     def _build_layout(self) -> None:
         document_area = QWidget(self)
@@ -134,21 +134,10 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([280, 1000])
         self.main_splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main_splitter)
-        self.notes_dock = self._dock("notesDock", self.tr("Notes"), self.notes_panel)
+        self.notes_dock = window_layout.dock(self, "notesDock", self.tr("Notes"), self.notes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.search_dock = self._dock("searchDock", self.tr("Search"), self.search_panel)
+        self.search_dock = window_layout.dock(self, "searchDock", self.tr("Search"), self.search_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-
-    def _dock(self, name: str, title: str, child: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(child)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        dock.hide()
-        return dock
 
     def _connect_signals(self) -> None:
         m, view, session, notes = self.menus, self.reading_view, self.session, self.notes
@@ -252,6 +241,7 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: str) -> None:
         if document_id != self.current_id:
             self._remember_position()
+            self.statusBar().clearMessage()  # "¶63 selected" means nothing in the next record
         self.session.open(document_id)
 
     def _show_document(self, document: Document, pair: TextPair) -> None:

@@ -6,9 +6,22 @@ a monitor since unplugged) is not restored: the window opens at its default size
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader.widgets.ui_settings import UiSettings
+
+
+def dock(window: QMainWindow, name: str, title: str, child: QWidget) -> QDockWidget:
+    """A closable, movable side panel holding ``child``, hidden until asked for."""
+    panel = QDockWidget(title, window)
+    panel.setObjectName(name)  # saveState() finds it by name
+    panel.setWidget(child)
+    panel.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    )
+    panel.hide()
+    return panel
 
 
 def restore_layout(

@@ -172,6 +172,23 @@ def test_opening_a_file_adds_it_to_the_timeline(qtbot, window, tmp_path) -> None
     assert "999001" in window.timeline_model.document_ids_in_order()
 
 
+def test_an_opened_file_is_kept_in_the_library_and_is_there_after_a_restart(
+    qtbot, window, tmp_path
+) -> None:
+    document = tmp_path / "elsewhere" / "999002.txt"
+    document.parent.mkdir()
+    document.write_text(
+        "March 6, 1953\n\nA kept record\n\nThe first paragraph of the body text here.\n"
+    )
+    with qtbot.waitSignal(window.services.imports.kept, timeout=20_000):
+        window.open_files([document])
+    assert "Kept 1 opened document" in window.statusBar().currentMessage()
+    document.unlink()  # the reader's copy no longer depends on the original
+    library, errors = window.services.workspace.load_library()
+    assert "999002" in library and errors == []
+    assert library.get("999002").title == "A kept record"
+
+
 def test_a_bad_file_gets_a_message_naming_it_and_the_rest_still_open(
     qtbot, window, tmp_path
 ) -> None:
