@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.dates import format_date
 from reader.core.document import Document
@@ -30,8 +40,17 @@ def _selectable_label(parent: QWidget, object_name: str) -> QLabel:
     return label
 
 
+SUMMARY_HEIGHT = 150  # the most the summary and citation take before they scroll
+
+
 class DocumentHeader(QWidget):
-    """Shows one document's metadata. The source link opens in the browser only when clicked."""
+    """Shows one document's metadata. The source link opens in the browser only when clicked.
+
+    Title and the date line always show; the summary, citation and link below them fold away with
+    the toggle, and scroll when long, so no record can make the window taller than the screen.
+    """
+
+    expanded_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,22 +74,66 @@ class DocumentHeader(QWidget):
         self.copy_citation_button.setObjectName("copyCitation")
         self.copy_citation_button.setToolTip(self.tr("Copy the archival citation (Ctrl+Shift+C)"))
         self.copy_citation_button.clicked.connect(self.copy_citation)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("headerToggle")
+        self.toggle.setAutoRaise(True)
+        self._expanded: bool = True
+        self.toggle.clicked.connect(lambda: self.set_expanded(not self._expanded))
+        self.body = QScrollArea(self)
+        self.body.setObjectName("headerBody")
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setMaximumHeight(SUMMARY_HEIGHT)
         self._build_layout()
+        self._update_toggle()
 
     def _build_layout(self) -> None:
+        title_row = QHBoxLayout()
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.source_link)
         actions.addStretch(1)
         actions.addWidget(self.copy_citation_button)
+        content = QWidget(self.body)
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(5)
+        body.addWidget(self.summary)
+        body.addWidget(self.citation)
+        body.addLayout(actions)
+        body.addStretch(1)  # short text sits at the top, not in the middle of the area
+        self.body.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 8)
         layout.setSpacing(5)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.details)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.citation)
-        layout.addLayout(actions)
+        layout.addWidget(self.body)
+
+    @property
+    def expanded(self) -> bool:
+        return self._expanded
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show (or fold away) the summary, citation and link under the title and date."""
+        changed = expanded != self._expanded
+        self._expanded = expanded
+        self.body.setVisible(expanded)
+        self._update_toggle()
+        if changed:
+            self.expanded_changed.emit(expanded)
+
+    def _update_toggle(self) -> None:
+        expanded = self._expanded
+        self.toggle.setArrowType(Qt.ArrowType.UpArrow if expanded else Qt.ArrowType.DownArrow)
+        self.toggle.setToolTip(
+            self.tr("Hide the summary and citation") if expanded
+            else self.tr("Show the summary and citation")
+        )
 
     def show_document(self, document: Document) -> None:
         self._document = document

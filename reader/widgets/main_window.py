@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.timeline_model = TimelineModel(library, self)
         self.timeline = TimelineView(self.timeline_model, self)
         self.header = DocumentHeader(self)
+        self.header.set_expanded(self.settings.header_expanded)
         self.reading_view = ReadingView(self)
         self.reading_view.set_point_size(self.settings.point_size)
         self.notes_panel = NotesPanel(self)
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         # Children's intents
         self.timeline.document_selected.connect(self.open_document)
         view.sides_swapped.connect(self._remember_swap)
+        self.header.expanded_changed.connect(lambda shown: setattr(self.settings, "header_expanded", shown))
         view.alignment_change_requested.connect(self._correct_alignment)
         view.selection_changed.connect(self._update_alignment_actions)
         self.notes_panel.annotation_activated.connect(self.open_annotation)

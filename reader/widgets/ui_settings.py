@@ -64,6 +64,14 @@ class UiSettings:
         self._store.setValue("view/timeline_visible", "true" if value else "false")
 
     @property
+    def header_expanded(self) -> bool:
+        return str(self._store.value("view/header_expanded", "true")).lower() == "true"
+
+    @header_expanded.setter
+    def header_expanded(self, value: bool) -> None:
+        self._store.setValue("view/header_expanded", "true" if value else "false")
+
+    @property
     def last_document(self) -> str | None:
         value = self._store.value("session/last_document")
         return str(value) if value else None

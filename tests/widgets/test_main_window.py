@@ -241,3 +241,29 @@ def test_an_endless_title_or_record_id_does_not_widen_the_window(qtbot, tmp_path
     assert window.width() <= 1024 and window.height() <= 640
     assert window.minimumSizeHint().width() < 1024
     assert len(window.windowTitle()) < 200
+
+
+def test_a_long_summary_never_makes_the_window_taller_and_folds_away(qtbot, tmp_path) -> None:
+    import dataclasses
+
+    from reader.core.corpus import load_paths as read
+
+    [cable] = read([bundled_corpus_dir() / "117421.txt"]).documents
+    long = dataclasses.replace(
+        cable, summary="Stalin agrees with Mao. " * 120, citation="APRF, f. 45, op. 1. " * 60
+    )
+    settings = UiSettings(tmp_path / "s.ini")
+    services = Services.create(Workspace.create(tmp_path / "p"), Library([long]), NotesService(None))
+    window = MainWindow(services, settings)
+    qtbot.addWidget(window)
+    window.open_document(long.id)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.minimumSizeHint().height() <= 640
+    assert window.height() <= 640
+    assert window.header.height() <= 640 * 0.45
+    window.header.toggle.click()
+    assert not window.header.body.isVisible()
+    qtbot.waitUntil(lambda: window.header.height() < 120, timeout=2000)  # title and date only
+    assert not settings.header_expanded  # remembered for the next start
