@@ -63,31 +63,32 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     settings = UiSettings(workspace.settings_file)
     keep_icons_in(workspace.theme_cache_dir)
     themes = ThemeController(app, settings.theme)
-    library, corpus_errors = workspace.load_library()
+    # Nothing that grows with the library runs before the first paint: the catalog as it was
+    # (or the bundled corpus), and the library is read in the background once the window is up.
+    library = workspace.quick_library()
     notes, notes_message = open_notes(workspace)
     services = Services.create(workspace, library, notes)
     window = MainWindow(services, settings, themes.set_theme)
-    first = _first_document(window, [Path(f) for f in args.files], settings.last_document)
+    first, by_default = _first_document(window, [Path(f) for f in args.files], settings.last_document)
     window.restore_layout()
     if first is not None:
-        window.open_document(first)
+        window.open_document(first, by_default=by_default)
     window.show()
-    window.session.report_unreadable(corpus_errors)
     if notes_message:
         window.tell(notes_message)
 
     watcher = FirstPaintWatcher(window)
-    # New or changed documents reach the search index in the background after the first paint.
-    watcher.painted.connect(services.search.update_documents)
+    # The library is read, then the search index catches up, in the background after the paint.
+    watcher.painted.connect(services.loader.start)
     if notes.store is not None:
         # Read every note once while the reader looks at the first page, so the notes panel
         # opens without that wait later.
         watcher.painted.connect(lambda: QTimer.singleShot(150, notes.query))
     if os.environ.get(STARTUP_REPORT_ENV):
         watcher.painted.connect(lambda: print(f"first-paint {time.time():.6f}", flush=True))
-    if args.smoke_test:
-        watcher.painted.connect(
-            lambda: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
+    if args.smoke_test:  # what the reader sees once the library is read
+        services.loader.finished.connect(
+            lambda _report: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
         )
     return app.exec()
 
@@ -102,17 +103,20 @@ def _refuse_to_start(problem: str) -> int:
     return 2
 
 
-def _first_document(window: MainWindow, files: list[Path], last: str | None) -> str | None:
-    """The first file named on the command line, else the document open last, else the first."""
+def _first_document(
+    window: MainWindow, files: list[Path], last: str | None
+) -> tuple[str | None, bool]:
+    """The first file named on the command line, else the document open last, else the first
+    (opened by default: the last one replaces it if it is found when the library is read)."""
     library: Library = window.library
     if files:
         opened = window.session.open_files(files)
         if opened is not None:
-            return opened
+            return opened, False
     if last and last in library:
-        return last
+        return last, False
     ids = library.ids()
-    return ids[0] if ids else None
+    return (ids[0], True) if ids else (None, True)
 
 
 def _finish_smoke_test(window: MainWindow, app: QApplication) -> None:

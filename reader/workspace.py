@@ -167,6 +167,21 @@ class Workspace:
 
         return PairResolver(CorrectionStore(self.data_dir), AlignmentCache(self.alignment_cache_dir))
 
+    def quick_library(self) -> Library:
+        """What the window can show at once: the catalog as it was left (no file is read), or,
+        when the cache is empty, the bundled corpus. The rest arrives from LibraryLoader."""
+        from reader.core.corpus import load_paths
+        from reader.core.library import Library
+
+        with self.catalog() as catalog:
+            roots = tuple(str(folder) + os.sep for folder in self.library_folders)
+            entries = [entry for entry in catalog.entries() if entry.file.startswith(roots)]
+        if entries:
+            return Library(entries)
+        bundled = bundled_corpus_dir()
+        small = self.corpus_dir == bundled and bundled.is_dir()  # --corpus may be the archive
+        return Library(load_paths([bundled]).documents if small else [])
+
     def load_library(self) -> tuple[Library, list[ParseError]]:
         """Every document the reader can open, from the catalog (only new or changed files are
         parsed; texts are read when a document is opened), and the files that could not be read."""

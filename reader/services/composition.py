@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from reader.core.annotation_store import AnnotationStoreError
+from reader.core.catalog import RefreshReport
+from reader.core.document import ParseError
 from reader.core.library import Library
 from reader.core.user_library import ImportReport, Outcome
 from reader.services.alignment import AlignmentService
-from reader.services.library import ImportService
+from reader.services.library import ImportService, LibraryLoader
 from reader.services.messages import MessageBridge
 from reader.services.notes import NotesService
 from reader.services.reading_session import ReadingSession
@@ -43,6 +46,21 @@ def _say_kept(messages: MessageBridge, report: ImportReport | Exception) -> None
         messages.warn("Could not keep in your library:\n" + "\n".join(failed))
 
 
+def _library_read(
+    session: ReadingSession,
+    search: SearchService,
+    corpus: Path,
+    report: RefreshReport | Exception,
+) -> None:
+    """The library is read: say which files could not be, then let search catch up."""
+    if isinstance(report, Exception):
+        session.report_unreadable([ParseError(corpus, f"could not be read: {report}")])
+        return
+    missing = [] if corpus.is_dir() else [ParseError(corpus, "no such folder")]
+    session.report_unreadable(missing + report.errors)
+    search.update_documents()
+
+
 @dataclass
 class Services:
     workspace: Workspace
@@ -53,6 +71,7 @@ class Services:
     alignment: AlignmentService
     search: SearchService
     imports: ImportService
+    loader: LibraryLoader
 
     @classmethod
     def create(
@@ -72,14 +91,21 @@ class Services:
         alignment = AlignmentService(resolver, session.lookup, undo_stack, messages, parent)
         search = SearchService(workspace, notes, parent)
         imports = ImportService(workspace, session, parent)
+        loader = LibraryLoader(workspace, messages, parent)
         # One direction: the services tell each other through signals, never through widgets.
         alignment.applied.connect(lambda document_id, _alignment: session.reload_pair(document_id))
         session.texts_replaced.connect(undo_stack.clear)
         notes.changed.connect(lambda _document_id: session.notes_changed())
         imports.finished.connect(lambda _report: search.index_updated.emit())
         session.files_opened.connect(imports.keep)
+        loader.found.connect(session.merge_catalog)
+        loader.finished.connect(
+            lambda report: _library_read(session, search, workspace.corpus_dir, report)
+        )
         imports.kept.connect(lambda report: _say_kept(messages, report))
-        return cls(workspace, messages, undo_stack, session, notes, alignment, search, imports)
+        return cls(
+            workspace, messages, undo_stack, session, notes, alignment, search, imports, loader
+        )
 
     def adopt(self, owner: QObject) -> None:
         """Give every service an owner (the window), so they go when it goes."""
@@ -91,10 +117,12 @@ class Services:
             self.alignment,
             self.search,
             self.imports,
+            self.loader,
         ):
             service.setParent(owner)
 
     def close(self) -> None:
         """Finish background work and close the index; the notes database stays for the caller."""
+        self.loader.close()
         self.imports.close()
         self.search.close()

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.user_library import ImportReport, Outcome
-from reader.services.jobs import BackgroundJob, import_work
+from reader.services.jobs import BackgroundJob, Progress, import_work
+from reader.services.messages import MessageBridge
 from reader.services.reading_session import ReadingSession
 from reader.workspace import Workspace
 
-__all__ = ["ImportReport", "ImportService"]
+__all__ = ["ImportReport", "ImportService", "LibraryLoader"]
 
 
 class ImportService(QObject):
@@ -93,3 +95,57 @@ class ImportService(QObject):
                 self._session.load_imported(ids, self._workspace.library_dir)
         self.finished.emit(report)
         self._keep_next()
+
+
+class LibraryLoader(QObject):
+    """Reads the library into the timeline after the window is up.
+
+    The window starts from what is cheap to have (the catalog as it was, or the bundled corpus
+    when the cache is empty); this brings the catalog up to date in the background job, handing
+    the timeline what it has found as it goes, and says how far it has got.
+    """
+
+    progressed = Signal(int, int)  # files read, files to read
+    found = Signal(list)  # [DocumentSummary]: the library as the catalog now knows it
+    finished = Signal(object)  # RefreshReport, or the Exception that stopped the reading
+
+    BATCH_SECONDS = 0.5  # how often the timeline is handed what was found so far
+
+    def __init__(
+        self, workspace: Workspace, messages: MessageBridge, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._messages = messages
+        self.job = BackgroundJob(self)
+        self.job.progressed.connect(self._progressed)
+        self.job.finished.connect(self.finished)
+
+    def _progressed(self, done: int, total: int, _path: str) -> None:
+        self.progressed.emit(done, total)
+        self._messages.show_status(f"Reading your library… {done:,} of {total:,}", 3000)
+
+    def start(self) -> bool:
+        return self.job.start(self._work)
+
+    def close(self) -> None:
+        self.job.cancel()
+        self.job.wait()
+
+    def _work(self, progress: Progress, cancelled: Callable[[], bool]) -> object:
+        # Runs in the job's thread; signals emitted here reach the window on its own thread.
+        with self._workspace.catalog() as catalog:
+            last = time.monotonic()
+
+            def report(done: int, total: int, path: str) -> None:
+                nonlocal last
+                progress(done, total, path)
+                if time.monotonic() - last >= self.BATCH_SECONDS:
+                    last = time.monotonic()
+                    self.found.emit(catalog.entries())
+
+            result = catalog.refresh(
+                self._workspace.existing_library_folders(), progress=report, cancelled=cancelled
+            )
+            self.found.emit(catalog.entries())
+            return result

@@ -25,6 +25,7 @@ class ReadingSession(QObject):
     pair_changed = Signal(object)  # TextPair of the open document, after an alignment change
     documents_added = Signal(list)  # [Document]: new or replaced records
     texts_replaced = Signal()  # a record already in the library got a new text: undo steps are stale
+    library_reloaded = Signal()  # many records came or went at once: show the library anew
     visible_changed = Signal(list)  # [Entry] the facets let through, in date order
     unreadable = Signal(list)  # [ParseError]: files that could not be read
     files_opened = Signal(list)  # [Path] of documents opened from files: to keep in the library
@@ -110,6 +111,26 @@ class ReadingSession(QObject):
         self.documents_added.emit(list(documents))
         if self.facet.active:
             self.visible_changed.emit(self.visible_entries())
+
+    def merge_catalog(self, entries: Sequence[Entry]) -> bool:
+        """The catalog's view of the library, read in the background: new and changed records
+        join, records whose files went leave; documents opened from files this session stay.
+        True when anything changed."""
+        wanted = {entry.id: entry for entry in entries}
+        gone = [
+            entry.id
+            for entry in self.library
+            if entry.id not in wanted and not isinstance(entry, Document)
+        ]
+        changed = [entry for entry in entries if self.library.entry(entry.id) != entry]
+        changed = [e for e in changed if not isinstance(self.library.entry(e.id), Document)]
+        for document_id in gone:
+            self.library.remove(document_id)
+        for entry in changed:
+            self.library.add(entry)
+        if gone or changed:
+            self.library_reloaded.emit()
+        return bool(gone or changed)
 
     def open_files(self, paths: Iterable[Path]) -> str | None:
         """Read files into the library; the id of the first one read, to open."""

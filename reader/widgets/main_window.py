@@ -41,7 +41,7 @@ from reader.widgets.facet_bar import FacetBar
 from reader.widgets.file_dialogs import FileDialogs
 from reader.widgets.find_bar import FindBar
 from reader.widgets.import_progress import ImportProgress
-from reader.widgets.notes_panel import NotesFilter, NotesPanel, matches
+from reader.widgets.notes_panel import NotesPanel
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.search_panel import SearchPanel
 from reader.widgets.timeline import TimelineView
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.last_notice_box: QMessageBox | None = None
         self.last_error_box: QMessageBox | None = None
         self.unsaved_notes_file: Path | None = None
+        self._opened_by_default = False
         self._build_children()
         self._build_layout()
         self.menus = WindowActions(self, self.undo_stack, settings.theme)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.reading_view.set_point_size(self.settings.point_size)
         self.notes_panel = NotesPanel(self)
         self.notes_panel.set_document_titles({entry.id: entry.title for entry in library})
-        self.notes_panel.set_source(self._query_notes, self.notes.tags, self.notes.unplaced)
+        self.notes_panel.set_source(self.notes.query, self.notes.tags, self.notes.unplaced)
         self.search_panel = SearchPanel(self._search, self)
         self.find_bar = FindBar(self)
         self.find_bar.set_targets(list(self.reading_view.panes))
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         session.pair_changed.connect(self._show_pair_change)
         session.documents_added.connect(self._documents_added)
         session.visible_changed.connect(self._show_visible)
+        session.library_reloaded.connect(self._library_reloaded)
         session.unreadable.connect(self._show_unreadable)
         notes.changed.connect(self._annotations_changed)
         notes.saved.connect(self.notes_panel.annotation_saved)
@@ -240,7 +242,9 @@ class MainWindow(QMainWindow):
 
     # -- documents -------------------------------------------------------------------------------
 
-    def open_document(self, document_id: str) -> None:
+    def open_document(self, document_id: str, *, by_default: bool = False) -> None:
+        """Open a record; ``by_default`` when the reader did not ask for it (at start)."""
+        self._opened_by_default = by_default
         if document_id != self.current_id:
             self._remember_position()
             self.statusBar().clearMessage()  # "¶63 selected" means nothing in the next record
@@ -252,7 +256,8 @@ class MainWindow(QMainWindow):
         self.reading_view.set_annotations(self.notes.for_document(document.id))
         self.reading_view.restore_position(*self.settings.reading_position(document.id))
         self.timeline.select_document(document.id)
-        self.settings.last_document = document.id
+        if not self._opened_by_default:  # the one they read last may still be on its way
+            self.settings.last_document = document.id
         self._update_actions(document, pair)
         self._update_title()
         self.document_opened.emit(document.id)
@@ -271,10 +276,7 @@ class MainWindow(QMainWindow):
         self.menus.next_action.setEnabled(self.session.neighbour(1) is not None)
 
     def _update_actions(self, document: Document, pair: TextPair) -> None:
-        self.menus.copy_citation_action.setEnabled(bool(document.citation))
-        self.menus.copy_source_action.setEnabled(pair.source is not None)
-        self.menus.copy_target_action.setEnabled(pair.target is not None)
-        self.menus.swap_action.setEnabled(pair.is_bilingual)
+        self.menus.follow_document(bool(document.citation), pair.source, pair.target)
         self._update_step_actions()
         self._update_bookmark_action()
         self._update_alignment_actions()
@@ -294,6 +296,16 @@ class MainWindow(QMainWindow):
         self.facet_bar.set_documents(list(self.library))
         self.notes_panel.set_document_titles({entry.id: entry.title for entry in self.library})
         self._update_step_actions()
+
+    def _library_reloaded(self) -> None:
+        """The library read in the background changed: show it, and the document asked for."""
+        self._show_visible(self.session.visible_entries())
+        self._documents_added([])
+        wanted = self.settings.last_document
+        if self._opened_by_default and wanted and wanted in self.library:
+            self.open_document(wanted)
+        elif self.current_id is None and self.library.ids():  # the cache was empty at start
+            self.open_document(self.library.ids()[0], by_default=True)
 
     def open_files(self, paths: Sequence[Path]) -> None:
         """Read files, add them to the timeline and open the first; say which could not be read."""
@@ -326,11 +338,6 @@ class MainWindow(QMainWindow):
         self._update_step_actions()
 
     # -- notes, highlights and bookmarks ---------------------------------------------------------
-
-    def _query_notes(self, **filters: str | None) -> list[Annotation]:
-        """The store's answer with unsaved edits laid over it, which may no longer match."""
-        wanted = NotesFilter(**filters)
-        return [a for a in self.notes.query(**filters) if matches(a, wanted)]
 
     def _selection(self) -> tuple[Side, int, int, int] | None:
         selection = self.reading_view.text_selection()

@@ -107,13 +107,15 @@ def read_notes(source: NotesSource, wanted: NotesFilter) -> list[Annotation]:
     """What the filter selects. The store filters placed annotations; the (short) unplaced
     list is filtered here with the store's rules."""
     if wanted.kind != UNPLACED:
-        return source.query(
+        found = source.query(
             document_id=wanted.document_id,
             colour=wanted.colour,
             tag=wanted.tag,
             text=wanted.text,
             kind=wanted.kind,
         )
+        # The store's answer has unsaved edits laid over it, which may no longer match.
+        return [a for a in found if matches(a, wanted)]
     return [a for a in source.unplaced() if matches(a, wanted)]
 
 

@@ -93,6 +93,13 @@ class WindowActions:
             [self.copy_citation_action, self.copy_source_action, self.copy_target_action]
         )
 
+    def follow_document(self, citation: bool, transcript: object, translation: object) -> None:
+        """Enable what the open document offers: its citation, each text, swapping sides."""
+        self.copy_citation_action.setEnabled(citation)
+        self.copy_source_action.setEnabled(transcript is not None)
+        self.copy_target_action.setEnabled(translation is not None)
+        self.swap_action.setEnabled(transcript is not None and translation is not None)
+
     def _build_view_menu(self, bar: QMenuBar, theme: str) -> None:
         menu = bar.addMenu(self._tr("&View"))
         self.toggle_timeline_action = self._action("Show &Timeline", ["F9"])
