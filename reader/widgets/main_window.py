@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         m.split_action.triggered.connect(view.split_at_selected)
         m.reset_alignment_action.triggered.connect(self.reset_alignment)
         # Help
-        m.shortcuts_action.triggered.connect(lambda: notices.show_shortcuts(self, self.actions()))
+        m.shortcuts_action.triggered.connect(lambda: notices.show_window_shortcuts(self))
         m.about_action.triggered.connect(self.show_about)
         # Children's intents
         self.timeline.document_selected.connect(self.open_document)

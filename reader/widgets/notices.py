@@ -12,7 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTextEdit,
+    QWidget,
+)
 
 from reader import APP_NAME
 from reader.core.document import ParseError
@@ -86,22 +93,67 @@ def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMe
     box.setDetailedText("\n".join(item.describe() for item in report.items))
     box.setModal(False)
     box.show()
+    _roomy_details(box)
     return box
 
 
-def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
-    rows = [
-        (
-            action.text().replace("&", ""),
-            ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            ),
-        )
-        for action in actions
-        if action.shortcuts()
+def _roomy_details(box: QMessageBox) -> None:
+    """The details area shows a report's lines, not three of them (Qt's default is tiny)."""
+    for details in box.findChildren(QTextEdit):
+        details.setMinimumSize(560, 260)
+
+
+def _readable_keys(action: QAction) -> str:
+    """The action's shortcuts as the platform names them, without keys few keyboards have (the
+    standard Undo also binds F14 and the Undo key on X11)."""
+    kept = [
+        sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        for sequence in action.shortcuts()
+        if not sequence.isEmpty() and sequence[0].key().value < Qt.Key.Key_F13.value  # type: ignore[index]  # PySide6 stubs lack __getitem__
     ]
-    text = "\n".join(f"{keys:<24} {name}" for name, keys in rows)
-    box = plain_box(parent, text, QMessageBox.Icon.NoIcon, parent.tr("Keyboard Shortcuts"))
+    return ", ".join(kept)
+
+
+def shortcut_groups(menus: Iterable[QAction]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(menu title, [(action, keys)]) for every menu of a menu bar, in menu order."""
+    groups = []
+    for menu_action in menus:
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu):
+            continue
+        rows = [
+            (action.text().replace("&", ""), keys)
+            for action in menu.actions()
+            if (keys := _readable_keys(action))
+        ]
+        if rows:
+            groups.append((menu_action.text().replace("&", ""), rows))
+    return groups
+
+
+# Keys of the find bar, which are shortcuts of the bar rather than actions of a menu.
+FIND_BAR_KEYS = [
+    ("Find Next", "F3, Enter"),
+    ("Find Previous", "Shift+F3, Shift+Enter"),
+    ("Close the Find Bar", "Esc"),
+]
+
+
+def show_window_shortcuts(window: QMainWindow) -> None:
+    """Every shortcut of the window, grouped by menu as the menu bar has them."""
+    groups = shortcut_groups(window.menuBar().actions())
+    find = [(window.tr(name), keys) for name, keys in FIND_BAR_KEYS]
+    show_shortcuts(window, [*groups, (window.tr("Find Bar"), find)])
+
+
+def show_shortcuts(parent: QWidget, groups: Sequence[tuple[str, list[tuple[str, str]]]]) -> None:
+    lines = []
+    for title, rows in groups:
+        lines.append(title)
+        lines += [f"  {keys:<28} {name}" for name, keys in rows]
+        lines.append("")
+    box = plain_box(parent, "\n".join(lines).rstrip(), QMessageBox.Icon.NoIcon)
+    box.setWindowTitle(parent.tr("Keyboard Shortcuts"))
     font = box.font()
     font.setFamily("monospace")
     box.setFont(font)
