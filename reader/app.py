@@ -60,7 +60,7 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     if icon_path.exists():
         app.setWindowIcon(QIcon(str(icon_path)))
 
-    settings = UiSettings(workspace.settings_file)
+    settings = UiSettings(workspace.settings_file, workspace.state_file)
     keep_icons_in(workspace.theme_cache_dir)
     themes = ThemeController(app, settings.theme)
     # Nothing that grows with the library runs before the first paint: the catalog as it was

@@ -33,13 +33,14 @@ APP_DIR_NAME = "parallel-reader"
 OWNER_ONLY = 0o700  # notes, and caches and indexes that hold their text, are private
 SEARCH_INDEX_FILE = "search.sqlite3"
 SETTINGS_FILE = "settings.ini"
+STATE_FILE = "state.ini"
 
 
 @dataclass(frozen=True)
 class Workspace:
     data_dir: Path  # notes, alignment corrections, the user's library of imported documents
-    config_dir: Path  # settings.ini (UI preferences and window state, through QSettings)
-    state_dir: Path  # notes that could not reach the database are written here at the worst
+    config_dir: Path  # settings.ini: preferences (theme, text size)
+    state_dir: Path  # state.ini (window layout, reading positions); unsaved notes at the worst
     cache_dir: Path  # catalog, search index, computed alignments, theme icons: all rebuildable
     corpus_dir: Path  # the bundled corpus, or --corpus for one session
     portable: bool = False  # True with --data-dir: nothing may be written outside it
@@ -78,6 +79,11 @@ class Workspace:
     @property
     def settings_file(self) -> Path:
         return self.config_dir / SETTINGS_FILE
+
+    @property
+    def state_file(self) -> Path:
+        """Window layout, reading positions, the last document: state, not preference."""
+        return self.state_dir / STATE_FILE
 
     @property
     def search_index_file(self) -> Path:

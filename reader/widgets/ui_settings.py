@@ -16,12 +16,34 @@ DEFAULT_POINT_SIZE = 12.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
 
 
+# What is state rather than preference: where the reader was and how the window was laid out.
+# It goes to the state folder; preferences (theme, text size) stay in the config folder.
+STATE_GROUPS = ("layout", "positions", "session", "folders")
+
+
 class UiSettings:
-    def __init__(self, path: Path) -> None:
+    """Preferences in ``path`` and window state in ``state_path`` (the same file if not given)."""
+
+    def __init__(self, path: Path, state_path: Path | None = None) -> None:
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        self._state = (
+            QSettings(str(state_path), QSettings.Format.IniFormat)
+            if state_path is not None
+            else self._store
+        )
+        if state_path is not None and not state_path.exists():
+            self._move_state_from_preferences()
+
+    def _move_state_from_preferences(self) -> None:
+        """Older versions kept window state with the preferences: carry it over once."""
+        for key in self._store.allKeys():
+            if key.split("/", 1)[0] in STATE_GROUPS:
+                self._state.setValue(key, self._store.value(key))
+                self._store.remove(key)
 
     def sync(self) -> None:
         self._store.sync()
+        self._state.sync()
 
     @property
     def theme(self) -> str:
@@ -73,16 +95,16 @@ class UiSettings:
 
     @property
     def last_document(self) -> str | None:
-        value = self._store.value("session/last_document")
+        value = self._state.value("session/last_document")
         return str(value) if value else None
 
     @last_document.setter
     def last_document(self, document_id: str | None) -> None:
-        self._store.setValue("session/last_document", document_id or "")
+        self._state.setValue("session/last_document", document_id or "")
 
     def reading_position(self, document_id: str) -> tuple[int, float]:
         """(bead, fraction) the reader was at in a document; the start if never opened."""
-        value = str(self._store.value(f"positions/{document_id}", "0:0"))
+        value = str(self._state.value(f"positions/{document_id}", "0:0"))
         try:
             bead, fraction = value.split(":")
             return max(int(bead), 0), min(max(float(fraction), 0.0), 1.0)
@@ -90,23 +112,23 @@ class UiSettings:
             return 0, 0.0
 
     def set_reading_position(self, document_id: str, bead: int, fraction: float) -> None:
-        self._store.setValue(f"positions/{document_id}", f"{bead}:{fraction:.4f}")
+        self._state.setValue(f"positions/{document_id}", f"{bead}:{fraction:.4f}")
 
     def last_folder(self, purpose: str) -> Path:
         """Where a file dialog for ``purpose`` ("open", "import", "notes") opened last: the
         home folder (its Documents folder if there is one) the first time."""
-        stored = str(self._store.value(f"folders/{purpose}", "") or "")
+        stored = str(self._state.value(f"folders/{purpose}", "") or "")
         if stored and Path(stored).is_dir():
             return Path(stored)
         documents = Path.home() / "Documents"
         return documents if documents.is_dir() else Path.home()
 
     def set_last_folder(self, purpose: str, folder: Path) -> None:
-        self._store.setValue(f"folders/{purpose}", str(folder))
+        self._state.setValue(f"folders/{purpose}", str(folder))
 
     def state(self, key: str) -> QByteArray | None:
-        value = self._store.value(f"layout/{key}")
+        value = self._state.value(f"layout/{key}")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_state(self, key: str, value: QByteArray) -> None:
-        self._store.setValue(f"layout/{key}", value)
+        self._state.setValue(f"layout/{key}", value)

@@ -267,3 +267,17 @@ def test_a_long_summary_never_makes_the_window_taller_and_folds_away(qtbot, tmp_
     assert not window.header.body.isVisible()
     qtbot.waitUntil(lambda: window.header.height() < 120, timeout=2000)  # title and date only
     assert not settings.header_expanded  # remembered for the next start
+
+
+def test_preferences_and_window_state_live_apart_and_old_state_moves_over(tmp_path) -> None:
+    config, state = tmp_path / "config" / "settings.ini", tmp_path / "state" / "state.ini"
+    old = UiSettings(config)  # an older version kept everything in one file
+    old.theme, old.last_document = "dark", "113013"
+    old.set_reading_position("113013", 4, 0.5)
+    old.sync()
+    settings = UiSettings(config, state)
+    settings.sync()
+    assert settings.theme == "dark" and settings.last_document == "113013"
+    assert settings.reading_position("113013") == (4, 0.5)
+    assert "113013" not in config.read_text(encoding="utf-8")
+    assert "113013" in state.read_text(encoding="utf-8")
