@@ -13,6 +13,12 @@ in order of cost:
 
 A match needs most of the quote to agree (:data:`MIN_QUOTE_SIMILARITY`), so a quote whose text
 was removed is reported as not found instead of being pinned to something unrelated.
+
+The approximate search is bounded whatever the input: a paragraph too short to hold the quote
+with the edits allowed is not searched; a quote longer than :data:`MAX_FUZZY_QUOTE` is matched by
+its head and its tail (each found approximately, the tail where the head says it must be); at
+most :data:`MAX_FUZZY_TEXT` characters of a paragraph are scanned; and the context compared is
+at most :data:`MAX_CONTEXT_COMPARED` characters a side. A quote of megabytes costs milliseconds.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ SHORT_QUOTE_LENGTH = 24  # below this, a fuzzy hit must have its context agree t
 MIN_SHORT_CONTEXT = 0.5
 FUZZY_PARAGRAPHS = 6  # paragraphs searched approximately, besides the hint's
 MAX_EXACT_CANDIDATES = 500
+MAX_FUZZY_QUOTE = 512  # longer quotes are matched approximately by head and tail
+MAX_FUZZY_TEXT = 20_000  # characters of one paragraph scanned approximately (around the hint)
+MAX_CONTEXT_COMPARED = 4 * CONTEXT_LENGTH
 # Weights of Hypothesis' match scorer: the quote counts most, context next, position least.
 _QUOTE, _PREFIX, _SUFFIX, _POSITION = 50.0, 20.0, 20.0, 2.0
 
@@ -184,13 +193,23 @@ class _Paragraphs:
         return best
 
     def _fuzzy_candidates(self, exact: str, hint: TextPosition | None) -> list[int]:
-        """The hint's paragraph, then those sharing most trigrams with the quote."""
-        wanted = _trigrams(exact)
-        shared = [(len(wanted & grams), index) for index, grams in enumerate(self.trigrams)]
+        """The hint's paragraph, then those sharing most trigrams with the quote; only
+        paragraphs long enough to hold the quote with the edits allowed."""
+        shortest = len(exact) - int(len(exact) * (1 - MIN_QUOTE_SIMILARITY))
+        wanted = _trigrams(_sample(exact))
+        shared = [
+            (len(wanted & grams), index)
+            for index, grams in enumerate(self.trigrams)
+            if len(self.texts[index]) >= shortest
+        ]
         ranked = [index for count, index in sorted(shared, reverse=True) if count][
             :FUZZY_PARAGRAPHS
         ]
-        if hint is not None and 0 <= hint.paragraph < len(self.texts):
+        if (
+            hint is not None
+            and 0 <= hint.paragraph < len(self.texts)
+            and (len(self.texts[hint.paragraph]) >= shortest)
+        ):
             ranked = [hint.paragraph] + [index for index in ranked if index != hint.paragraph]
         return ranked
 
@@ -198,7 +217,8 @@ class _Paragraphs:
         self, paragraph: int, selector: TextQuoteSelector, hint: TextPosition | None, errors: int
     ) -> Match | None:
         text, exact = self.texts[paragraph], selector.exact
-        span = approximate_find(exact, text, errors)
+        near = hint.start if hint is not None and hint.paragraph == paragraph else 0
+        span = bounded_find(exact, text, errors, near)
         if span is None:
             return None
         start, end, distance = span
@@ -208,6 +228,51 @@ class _Paragraphs:
             return None
         score = _score(text, paragraph, start, end, similarity, selector, hint)
         return Match(paragraph, start, end, score, False)
+
+
+def bounded_find(
+    pattern: str, text: str, max_errors: int, near: int = 0
+) -> tuple[int, int, int] | None:
+    """:func:`approximate_find` in bounded time: (start, end, distance) or None.
+
+    At most :data:`MAX_FUZZY_TEXT` characters of ``text`` are scanned, around ``near``. A pattern
+    longer than :data:`MAX_FUZZY_QUOTE` is found by its head, then its tail just where the
+    pattern's length puts it; the distance is theirs plus the difference in length (the middle
+    is taken to agree when head and tail do).
+    """
+    if len(pattern) <= MAX_FUZZY_QUOTE:
+        low = _window_start(len(text), near, len(pattern))
+        span = approximate_find(pattern, text[low : low + MAX_FUZZY_TEXT], max_errors)
+        return None if span is None else (span[0] + low, span[1] + low, span[2])
+    piece = MAX_FUZZY_QUOTE // 2
+    piece_errors = int(piece * (1 - MIN_QUOTE_SIMILARITY))
+    head = bounded_find(pattern[:piece], text, piece_errors, near)
+    if head is None:
+        return None
+    slack = min(max_errors, MAX_FUZZY_QUOTE)
+    expected_end = head[0] + len(pattern)
+    low = max(head[1], expected_end - piece - slack)
+    tail = approximate_find(pattern[-piece:], text[low : expected_end + slack], piece_errors)
+    if tail is None:
+        return None
+    start, end = head[0], low + tail[1]
+    distance = head[2] + tail[2] + abs((end - start) - len(pattern))
+    return (start, end, distance) if distance <= max_errors else None
+
+
+def _window_start(length: int, near: int, pattern: int) -> int:
+    """Where a scan of at most MAX_FUZZY_TEXT characters around ``near`` begins."""
+    if length <= MAX_FUZZY_TEXT:
+        return 0
+    low = max(0, near - (MAX_FUZZY_TEXT - pattern) // 2)
+    return min(low, length - MAX_FUZZY_TEXT)
+
+
+def _sample(text: str) -> str:
+    """A long quote's head and tail: enough to rank paragraphs by shared trigrams."""
+    if len(text) <= 2 * MAX_FUZZY_QUOTE:
+        return text
+    return text[:MAX_FUZZY_QUOTE] + "\n" + text[-MAX_FUZZY_QUOTE:]
 
 
 def approximate_find(pattern: str, text: str, max_errors: int) -> tuple[int, int, int] | None:
@@ -266,10 +331,18 @@ def _similarity(expected: str, actual: str) -> float:
     return SequenceMatcher(None, expected, actual, autojunk=False).ratio()
 
 
+def _context(text: str, start: int, end: int, selector: TextQuoteSelector) -> tuple[str, ...]:
+    """(expected prefix, prefix found, expected suffix, suffix found), each bounded in length."""
+    prefix = selector.prefix[-MAX_CONTEXT_COMPARED:]
+    suffix = selector.suffix[:MAX_CONTEXT_COMPARED]
+    before = text[max(0, start - len(prefix)) : start]
+    after = text[end : end + len(suffix)]
+    return prefix, before, suffix, after
+
+
 def _context_similarity(text: str, start: int, end: int, selector: TextQuoteSelector) -> float:
-    before = text[max(0, start - len(selector.prefix)) : start]
-    after = text[end : end + len(selector.suffix)]
-    return (_similarity(selector.prefix, before) + _similarity(selector.suffix, after)) / 2
+    prefix, before, suffix, after = _context(text, start, end, selector)
+    return (_similarity(prefix, before) + _similarity(suffix, after)) / 2
 
 
 def _score(
@@ -281,15 +354,14 @@ def _score(
     selector: TextQuoteSelector,
     hint: TextPosition | None,
 ) -> float:
-    before = text[max(0, start - len(selector.prefix)) : start]
-    after = text[end : end + len(selector.suffix)]
+    prefix, before, suffix, after = _context(text, start, end, selector)
     proximity = 0.5
     if hint is not None:
         proximity = 1.0 / (1 + abs(paragraph - hint.paragraph) + abs(start - hint.start) / 1000)
     total = (
         _QUOTE * quote_similarity
-        + _PREFIX * _similarity(selector.prefix, before)
-        + _SUFFIX * _similarity(selector.suffix, after)
+        + _PREFIX * _similarity(prefix, before)
+        + _SUFFIX * _similarity(suffix, after)
         + _POSITION * proximity
     )
     return total / (_QUOTE + _PREFIX + _SUFFIX + _POSITION)

@@ -10,15 +10,22 @@ Why it is built this way:
 * **Versioned.** ``PRAGMA user_version`` is the schema version; :data:`MIGRATIONS` carry a file
   forward one step at a time. A file from a newer app is refused (:class:`NewerDatabaseError`)
   after a read-only look, so its bytes are never touched.
-* **Damage is survivable.** At open, a file SQLite calls corrupt is moved aside, the newest
-  backup that passes ``PRAGMA integrity_check`` is restored (or an empty file started), and
+* **Damage is survivable.** At open, a file SQLite calls corrupt, or one emptied (0 bytes, no
+  schema) while backups hold notes, is moved aside, the newest backup that passes
+  ``PRAGMA integrity_check`` and holds notes is restored (or an empty file started), and
   :attr:`AnnotationStore.recovery_notice` says what happened, for the UI to show. A backup is
-  written at open when the newest is a day old; the last :data:`BACKUPS_KEPT` are kept.
+  written at open when the newest is a day old; the last :data:`BACKUPS_KEPT` are kept. A
+  backup's time is the one in its name unless the file was written before that (a clock that
+  was wrong): then its write time. A backup from the future counts as the oldest, so it neither
+  stops new backups nor wins a recovery.
 * **A full disk or read-only folder is not a crash.** Writes then raise
   :class:`StorageUnavailable`; :class:`PendingWrites` keeps them in memory, in order, until
-  writing works again.
-* **Private.** The folder is 0700 and every file 0600 (owner only). Nothing here uses the
-  network.
+  writing works again. A folder or file its owner made read-only (or a read-only disk) is
+  respected: the store opens read-only (``mode=ro``), says why in
+  :attr:`AnnotationStore.read_only_reason`, reads and exports as usual, and refuses writes.
+* **Private.** The folder is created 0700 and every file 0600 (owner only), whatever the umask;
+  looser modes found at open lose their group and other bits, but an owner's read-only choice
+  is never undone. Nothing here uses the network.
 """
 
 from __future__ import annotations
@@ -28,13 +35,21 @@ import datetime
 import os
 import re
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.core.anchoring import paragraphs_by_side, reanchor, text_fingerprint
-from reader.core.annotations import Annotation, TextPosition, TextQuoteSelector, trusted
+from reader.core.annotations import (
+    Annotation,
+    TextPosition,
+    TextQuoteSelector,
+    trusted,
+    valid_index,
+)
+from reader.core.atomic_files import make_private_dirs
 from reader.core.document import Document
 from reader.core.pairing import TextPair
 from reader.core.sides import Side
@@ -46,6 +61,7 @@ BACKUP_INTERVAL = datetime.timedelta(days=1)
 BUSY_TIMEOUT_MS = 10_000  # long enough for another copy of the app to finish any one write
 _BACKUP_NAME = re.compile(r"^annotations-(\d{8}-\d{6})\.sqlite3$")
 _STAMP = "%Y%m%d-%H%M%S"
+_CLOCK_SLACK = datetime.timedelta(minutes=5)  # a name may run this far ahead of the write time
 
 # SQLite primary result codes (sqlite3.h) that mean "cannot write here right now".
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
@@ -74,13 +90,17 @@ class AnnotationStoreError(Exception):
 
 
 class StorageUnavailable(AnnotationStoreError):
-    """A write could not be saved (disk full, read-only folder, I/O error, locked). Retry later."""
+    """A write could not be saved (disk full, read-only folder, I/O error, locked). Retry later.
 
-    def __init__(self, reason: str, path: Path | None = None) -> None:
+    Also raised by :meth:`AnnotationStore.open` when the data folder cannot be used at all (it
+    is a file, say); ``action`` then reads "opened".
+    """
+
+    def __init__(self, reason: str, path: Path | None = None, action: str = "saved") -> None:
         self.reason = reason
         self.path = path
         where = f" ({path})" if path else ""
-        super().__init__(f"Notes cannot be saved: {reason}{where}.")
+        super().__init__(f"Notes cannot be {action}: {reason}{where}.")
 
 
 class NewerDatabaseError(AnnotationStoreError):
@@ -195,6 +215,9 @@ class AnnotationStore:
         self.recovery_notice: str | None = None
         # Set when the automatic backup could not be written (the store still works).
         self.backup_error: str | None = None
+        # Set when the store was opened read-only (read-only folder, file or disk): why, in
+        # words for the user. Reading and exporting work; every write raises StorageUnavailable.
+        self.read_only_reason: str | None = None
         # Every annotation, kept after a full read so the notes panel filters in memory-speed.
         # Valid while the stamp (other connections' commits, this one's changes) is unchanged;
         # this connection's own writes are applied to it as they commit.
@@ -211,13 +234,26 @@ class AnnotationStore:
         here, so a later change of working directory cannot move the notes."""
         now = now or datetime.datetime.now(datetime.UTC)
         folder = Path(folder).resolve()
-        try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as error:
-            raise StorageUnavailable(_os_reason(error), folder) from error
-        _make_private(folder, 0o700)
         path = folder / DB_NAME
-        notice = _check_or_recover(path, now)
+        _ensure_folder(folder)
+        read_only = _read_only_reason(folder, path)
+        if read_only is None:
+            try:
+                return cls._open_writable(path, now)
+            except StorageUnavailable as error:  # a full disk, say: reading must still work
+                if not path.exists() or error.reason == _UNAVAILABLE_REASONS[_SQLITE_BUSY]:
+                    raise
+                read_only = error.reason
+        return cls._open_read_only(path, read_only)
+
+    @classmethod
+    def _open_writable(cls, path: Path, now: datetime.datetime) -> AnnotationStore:
+        folder = path.parent
+        _make_private(folder, 0o700)
+        try:
+            notice = _check_or_recover(path, now)
+        except OSError as error:  # the damaged file could not be moved aside
+            raise StorageUnavailable(_os_reason(error), folder, "opened") from error
         store = cls(_connect(path), path)
         try:
             _migrate(store._db, path)
@@ -226,6 +262,24 @@ class AnnotationStore:
             raise
         store.recovery_notice = notice
         store._backup_if_due(now)
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str) -> AnnotationStore:
+        """A store that reads the file as it is and refuses every write."""
+        notice = None
+        try:
+            db = _connect_read_only(path) if path.exists() else None
+            if db is not None:
+                _check_read_only(db, path)
+        except _Corrupt as problem:
+            db, notice = _read_only_backup(path, str(problem))
+        if db is None or _user_version(db) < SCHEMA_VERSION:
+            db = _in_memory_copy(db)  # nothing there yet, or an older schema: migrated in memory
+        db.execute("PRAGMA query_only = ON")
+        store = cls(db, path)
+        store.read_only_reason = reason
+        store.recovery_notice = notice
         return store
 
     def close(self) -> None:
@@ -401,7 +455,7 @@ class AnnotationStore:
         text_changed = self._fingerprint(document.id) != fingerprint
         candidates = annotations if text_changed else [a for a in annotations if a.placed]
         result = _compare(candidates, reanchor(candidates, sides, pair.alignment), text_changed)
-        if result.changed or text_changed:
+        if (result.changed or text_changed) and self.read_only_reason is None:
             self._store_anchors(document.id, result.changed, fingerprint)
         return result
 
@@ -432,6 +486,8 @@ class AnnotationStore:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: committed (durably) on success, rolled back otherwise."""
+        if self.read_only_reason is not None:
+            raise StorageUnavailable(self.read_only_reason, self.path)
         self._cache_ops = []
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -455,22 +511,21 @@ class AnnotationStore:
 
     def _backup_if_due(self, now: datetime.datetime) -> None:
         folder = self.path.parent / BACKUP_DIR_NAME
-        existing = list_backups(folder)
-        if existing and now - existing[-1][0] < BACKUP_INTERVAL:
+        existing = [taken for trusted, taken, _ in _backups(folder, now) if trusted]
+        if existing and now - existing[-1] < BACKUP_INTERVAL:
             return
         if self.count() == 0:
             return  # an empty backup would only push a useful one out of the rotation
         try:
             self.backup(folder / f"annotations-{now.strftime(_STAMP)}.sqlite3")
-            for _, old in list_backups(folder)[:-BACKUPS_KEPT]:
+            for _, old in list_backups(folder, now=now)[:-BACKUPS_KEPT]:
                 old.unlink()
         except (OSError, sqlite3.Error) as error:
             self.backup_error = f"The automatic backup of your notes failed: {error}"
 
     def backup(self, target: Path) -> Path:
         """A consistent copy of the database at ``target`` (owner-only), written atomically."""
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _make_private(target.parent, 0o700)
+        make_private_dirs(target.parent)
         _copy_database(self._db, target)
         return target
 
@@ -516,7 +571,12 @@ def _from_row(row: tuple[Any, ...]) -> Annotation:
     if exact is not None:
         selector = trusted(TextQuoteSelector, exact=exact, prefix=prefix or "", suffix=suffix or "")
     if paragraph is not None:
-        position = trusted(TextPosition, paragraph=paragraph, start=start, end=end)
+        if valid_index(paragraph) and valid_index(start) and valid_index(end) and start <= end:
+            position = trusted(TextPosition, paragraph=paragraph, start=start, end=end)
+        else:  # a row written by something else: its quote finds the place again
+            placed = False
+    if bead is not None and not valid_index(bead):
+        bead = None
     return trusted(
         Annotation, id=id_, kind=kind, document_id=document_id, side=_SIDE_OF.get(side),
         language=language, bead=bead, selector=selector, position=position, colour=colour,
@@ -631,7 +691,25 @@ def _check_or_recover(path: Path, now: datetime.datetime) -> str | None:
         return _recover(path, str(problem), now)
     if version is not None and version > SCHEMA_VERSION:
         raise NewerDatabaseError(path, version, SCHEMA_VERSION)
+    if version == 0 and _is_blank(path) and _newest_sound_backup(path, now) is not None:
+        # Emptied (0 bytes, or no schema at all) while the backups hold notes: not a new store.
+        empty = path.stat().st_size == 0
+        return _recover(path, "the file was empty" if empty else "the file had no tables", now)
     return None
+
+
+def _is_blank(path: Path) -> bool:
+    """True when the file has no tables at all (a 0-byte file included)."""
+    try:
+        db = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error:
+        return False
+    try:
+        return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
 
 
 def _inspect(path: Path, full: bool = False) -> int | None:
@@ -650,8 +728,8 @@ def _inspect(path: Path, full: bool = False) -> int | None:
         code = _primary_code(error)
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             raise _Corrupt(str(error)) from error
-        if code in (_SQLITE_CANTOPEN, _SQLITE_READONLY):
-            return None
+        if code in (_SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL):
+            return None  # the read-write open that follows reports it
         raise _unavailable(error, path) from error
     finally:
         db.close()
@@ -674,7 +752,7 @@ def _recover(path: Path, problem: str, now: datetime.datetime) -> str:
         # A log belonging to the damaged file must never be replayed onto the restored one.
         with contextlib.suppress(FileNotFoundError):
             os.replace(f"{path}{suffix}", f"{aside}{suffix}")
-    restored = _restore_latest_backup(path)
+    restored = _restore_latest_backup(path, now)
     lead = f"The notes database was damaged ({problem}). It was moved aside to {aside.name}."
     if restored is None:
         return f"{lead} No usable backup was found, so notes start empty."
@@ -685,21 +763,41 @@ def _recover(path: Path, problem: str, now: datetime.datetime) -> str:
     )
 
 
-def _restore_latest_backup(path: Path) -> tuple[datetime.datetime, Path] | None:
-    for taken, backup in reversed(list_backups(path.parent / BACKUP_DIR_NAME)):
+def _restore_latest_backup(
+    path: Path, now: datetime.datetime
+) -> tuple[datetime.datetime, Path] | None:
+    found = _newest_sound_backup(path, now)
+    if found is None:
+        return None
+    source = sqlite3.connect(_read_only_uri(found[1]), uri=True)
+    try:
+        _copy_database(source, path)
+    finally:
+        source.close()
+    return found
+
+
+def _newest_sound_backup(
+    path: Path, now: datetime.datetime | None = None
+) -> tuple[datetime.datetime, Path] | None:
+    """The newest backup that passes the integrity check and holds at least one note."""
+    for taken, backup in reversed(list_backups(path.parent / BACKUP_DIR_NAME, now=now)):
         try:
             version = _inspect(backup, full=True)
+            if version is None or not 0 < version <= SCHEMA_VERSION or _count(backup) == 0:
+                continue
         except (_Corrupt, AnnotationStoreError, sqlite3.Error):
             continue
-        if version is None or version > SCHEMA_VERSION:
-            continue
-        source = sqlite3.connect(_read_only_uri(backup), uri=True)
-        try:
-            _copy_database(source, path)
-        finally:
-            source.close()
         return taken, backup
     return None
+
+
+def _count(path: Path) -> int:
+    db = sqlite3.connect(_read_only_uri(path), uri=True)
+    try:
+        return int(db.execute("SELECT count(*) FROM annotations").fetchone()[0])
+    finally:
+        db.close()
 
 
 def _copy_database(source: sqlite3.Connection, target: Path) -> None:
@@ -715,15 +813,38 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def list_backups(folder: Path) -> list[tuple[datetime.datetime, Path]]:
-    """Backups in ``folder``, oldest first, with the UTC time in their names."""
-    found = []
+def list_backups(
+    folder: Path, *, now: datetime.datetime | None = None
+) -> list[tuple[datetime.datetime, Path]]:
+    """Backups in ``folder``, oldest first, each with the UTC time it was taken.
+
+    That time is the one in the name, unless the file was written earlier than its name says (a
+    hand-made name): then its write time. A backup whose name or write time is after ``now``
+    (default: the clock), from a clock that was once wrong, sorts first, as the oldest: it must
+    neither stop new backups nor be preferred in a recovery.
+    """
+    return [(taken, path) for _, taken, path in _backups(folder, now)]
+
+
+def _backups(
+    folder: Path, now: datetime.datetime | None
+) -> list[tuple[bool, datetime.datetime, Path]]:
+    """(trusted, time taken, path) per backup, oldest first, the untrusted (future) ones first."""
+    now = now or datetime.datetime.now(datetime.UTC)
+    found: list[tuple[bool, datetime.datetime, Path]] = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             match = _BACKUP_NAME.match(entry.name)
-            if match:
-                taken = datetime.datetime.strptime(match.group(1), _STAMP)
-                found.append((taken.replace(tzinfo=datetime.UTC), entry))
+            if not match:
+                continue
+            try:
+                named = datetime.datetime.strptime(match.group(1), _STAMP)
+                written = datetime.datetime.fromtimestamp(entry.stat().st_mtime, datetime.UTC)
+            except (ValueError, OSError, OverflowError):
+                continue
+            named = named.replace(tzinfo=datetime.UTC)
+            trusted = max(named, written) <= now + _CLOCK_SLACK
+            found.append((trusted, min(named, written + _CLOCK_SLACK), entry))
     return sorted(found)
 
 
@@ -751,11 +872,122 @@ def _os_reason(error: OSError) -> str:
     return f"the data folder cannot be used ({error.strerror or error})"
 
 
+def _ensure_folder(folder: Path) -> None:
+    """The data folder, created owner-only if missing; a clear error if it cannot be one."""
+    if folder.exists() and not folder.is_dir():
+        raise StorageUnavailable(
+            f"the data folder {folder} is a file, not a folder", None, "opened"
+        )
+    try:
+        make_private_dirs(folder)
+    except FileExistsError as error:
+        raise StorageUnavailable(
+            f"a file stands where a folder must be ({error.filename or folder})", None, "opened"
+        ) from error
+    except NotADirectoryError as error:
+        raise StorageUnavailable(
+            f"a file stands in the path of the data folder {folder}", None, "opened"
+        ) from error
+    except PermissionError:
+        return  # it cannot be created: the store opens read-only, with no notes yet
+    except OSError as error:
+        raise StorageUnavailable(_os_reason(error), folder, "opened") from error
+
+
+def _read_only_reason(folder: Path, path: Path) -> str | None:
+    """Why the store must open read-only (read-only disk, folder or file), or None.
+
+    Goes by the owner's write bit as well as by ``os.access``: a folder its owner made
+    read-only stays so even for a user (root) whom the permission bits do not stop.
+    """
+    try:
+        if not folder.is_dir():
+            return "the data folder cannot be created"
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the data folder is on a read-only disk"
+        if not folder.stat().st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK):
+            return "the data folder is read-only"
+        if path.exists() and (
+            not path.stat().st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+        ):
+            return "the notes file is read-only"
+    except OSError as error:
+        return _os_reason(error)
+    return None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection that writes nothing beside the file either.
+
+    Without a log (-wal) to replay, the file is opened as immutable: SQLite then needs no -shm,
+    which a read-only folder could not hold (and root would write anyway). With a log, a plain
+    read-only open replays it; immutable is the fallback if that cannot work.
+    """
+    wal = Path(f"{path}-wal")
+    logged = wal.exists() and wal.stat().st_size > 0
+    choices = ("mode=ro", "mode=ro&immutable=1") if logged else ("mode=ro&immutable=1",)
+    for options in choices:
+        db = sqlite3.connect(
+            f"{path.absolute().as_uri()}?{options}", uri=True, isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )  # fmt: skip
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.DatabaseError as error:
+            db.close()
+            if _primary_code(error) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+                raise _Corrupt(str(error)) from error
+    raise StorageUnavailable("the notes file cannot be opened for reading", path, "opened")
+
+
+def _check_read_only(db: sqlite3.Connection, path: Path) -> None:
+    version = _user_version(db)
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise NewerDatabaseError(path, version, SCHEMA_VERSION)
+    try:
+        rows = db.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise _Corrupt(str(error)) from error
+    if rows != [("ok",)]:
+        db.close()
+        raise _Corrupt(rows[0][0] if rows else "integrity check failed")
+
+
+def _read_only_backup(path: Path, problem: str) -> tuple[sqlite3.Connection | None, str]:
+    """The newest sound backup, read-only, for a damaged file that cannot be moved aside."""
+    found = _newest_sound_backup(path)
+    lead = f"The notes database is damaged ({problem}) and the data folder is read-only."
+    if found is None:
+        return None, f"{lead} No usable backup was found."
+    taken = found[0].strftime("%Y-%m-%d %H:%M UTC")
+    return _connect_read_only(found[1]), f"{lead} Showing the automatic backup of {taken}."
+
+
+def _in_memory_copy(source: sqlite3.Connection | None) -> sqlite3.Connection:
+    """An in-memory database holding ``source`` (or nothing), migrated to the current schema."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    if source is not None:
+        source.backup(memory)
+        source.close()
+    _migrate(memory, Path(":memory:"))
+    return memory
+
+
 def _make_private(path: Path, mode: int) -> None:
-    """Owner-only access. Best effort: a file system without Unix modes just keeps its own."""
+    """Owner-only access: group and other bits are cleared (``mode`` is the most allowed).
+
+    The owner's own bits are never added back, so a folder or file its owner made read-only
+    stays read-only. Best effort: a file system without Unix modes keeps its own.
+    """
     with contextlib.suppress(OSError):
-        if path.exists() and (path.stat().st_mode & 0o777) != mode:
-            path.chmod(mode)
+        if path.exists():
+            current = stat.S_IMODE(path.stat().st_mode)
+            wanted = current & mode
+            if wanted != current:
+                path.chmod(wanted)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ COLOURS = ("yellow", "green", "blue", "pink", "purple")
 DEFAULT_COLOUR = "yellow"
 # A paragraph bookmark keeps this much of its paragraph as its quote, to re-find the paragraph.
 BOOKMARK_QUOTE_LENGTH = 60
+# The largest paragraph index, pair index or character offset an annotation may hold: far beyond
+# any document (files are at most 20 MB), and well inside SQLite's 64-bit integers.
+MAX_INDEX = 2**31 - 1
 
 
 def utc_now() -> str:
@@ -156,7 +159,36 @@ def normalise_tags(tags: object) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def valid_index(value: object) -> bool:
+    """True for an int usable as a paragraph, pair or offset: 0 to :data:`MAX_INDEX`."""
+    return type(value) is int and 0 <= value <= MAX_INDEX
+
+
+def index_problem(name: str, value: object) -> str | None:
+    """Why ``value`` is not a usable ``name`` (paragraph, pair, offset), or None if it is."""
+    if valid_index(value):
+        return None
+    shown = repr(value)
+    if len(shown) > 24:
+        shown = shown[:20] + "…"
+    return f"its {name} {shown} is not a whole number from 0 to {MAX_INDEX}"
+
+
 def _validate(annotation: Annotation) -> None:
+    problem = None
+    if annotation.bead is not None:
+        problem = index_problem("pair (bead)", annotation.bead)
+    position = annotation.position
+    if position is not None and problem is None:
+        problem = (
+            index_problem("paragraph", position.paragraph)
+            or index_problem("start offset", position.start)
+            or index_problem("end offset", position.end)
+        )
+        if problem is None and position.start > position.end:
+            problem = f"its offsets {position.start}:{position.end} run backwards"
+    if problem is not None:
+        raise ValueError(problem)
     if annotation.kind not in KINDS:
         raise ValueError(f"unknown annotation kind {annotation.kind!r}; expected one of {KINDS}")
     if annotation.colour is not None and annotation.colour not in COLOURS:

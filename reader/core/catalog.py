@@ -10,6 +10,14 @@ The catalog is a cache: a missing, corrupt or older-schema file is deleted and r
 word to the user. One :class:`Catalog` belongs to one thread; a worker opens its own (WAL mode lets
 a reader and a writer share the file).
 
+Several processes may share the cache (two searches and an import at once): the schema is made
+under SQLite's write lock, every write transaction begins ``IMMEDIATE`` (it takes the lock up
+front, so it never fails half-way on a stale snapshot) and waits for the lock
+(:data:`BUSY_TIMEOUT_S`) instead of failing with "database is locked". A cache that cannot be
+used at all (its folder is a file, say) raises :class:`CacheUnavailable` naming the path.
+
+Cache files hold the text of documents and notes, so they are owner-only (0600, folders 0700).
+
 Folders passed to :meth:`Catalog.refresh` are ranked in order: when two files carry the same
 record id, the one in the later folder wins (the user's library after the bundled corpus), as
 ``Library.add`` replaces a record with the same id.
@@ -25,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reader.core.atomic_files import PRIVATE_FILE, make_private_dirs
 from reader.core.corpus import DOCUMENT_SUFFIXES
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
@@ -33,6 +42,7 @@ CATALOG_FILE = "catalog.sqlite3"
 SCHEMA_VERSION = 2
 _SUFFIXES = tuple(DOCUMENT_SUFFIXES)
 _SEPARATOR = "\x1f"  # joins list fields in one column: never in a name, cheaper than JSON
+BUSY_TIMEOUT_S = 60.0  # another process's write transaction is waited for this long
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -40,6 +50,15 @@ Cancelled = Callable[[], bool]
 _Known = dict[str, tuple[int, int, str | None, int]]
 # path -> (stat, folder rank), as the folders have it now
 _Found = dict[str, tuple[os.stat_result, int]]
+
+
+class CacheUnavailable(Exception):
+    """The cache (catalog or search index) cannot be used at ``path``; the message says why."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"The cache cannot be used: {reason} ({self.path}).")
 
 
 class DocumentSummary(NamedTuple):
@@ -139,7 +158,7 @@ class Catalog:
     def open(cls, cache_dir: Path) -> Catalog:
         """Open (or silently rebuild) ``catalog.sqlite3`` in ``cache_dir``, created if missing."""
         directory = Path(cache_dir)
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_cache_folder(directory)
         path = directory / CATALOG_FILE
         return cls(open_cache_database(path, SCHEMA_VERSION, _SCHEMA), path)
 
@@ -337,23 +356,42 @@ def _scan(folders: Sequence[Path]) -> Iterator[tuple[str, tuple[os.stat_result, 
     """
     for rank, folder in enumerate(folders):
         if Path(folder).is_dir():
-            for path, stat in _walk(str(Path(folder))):
+            # Per folder, so a file reached through two folders keeps its later rank.
+            seen_folders: set[tuple[int, int]] = set()
+            seen_files: set[tuple[int, int]] = set()
+            for path, stat in _walk(str(Path(folder)), seen_folders, seen_files):
                 yield path, (stat, rank)
 
 
-def _walk(folder: str) -> Iterator[tuple[str, os.stat_result]]:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def _walk(
+    top: str, seen_folders: set[tuple[int, int]], seen_files: set[tuple[int, int]]
+) -> Iterator[tuple[str, os.stat_result]]:
+    """Document files under ``top``, each folder and file once however symbolic links loop
+    (tracked by device and inode), without recursion."""
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            identity = os.stat(folder)
+            if (identity.st_dev, identity.st_ino) in seen_folders:
+                continue
+            seen_folders.add((identity.st_dev, identity.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
             continue
-        with contextlib.suppress(OSError):
-            if entry.is_dir():
-                yield from _walk(entry.path)
-            elif entry.name.lower().endswith(_SUFFIXES) and entry.is_file():
-                yield entry.path, entry.stat()
+        subfolders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_dir():
+                    subfolders.append(entry.path)
+                elif entry.name.lower().endswith(_SUFFIXES) and entry.is_file():
+                    stat = entry.stat()
+                    if (stat.st_dev, stat.st_ino) not in seen_files:
+                        seen_files.add((stat.st_dev, stat.st_ino))
+                        yield entry.path, stat
+        pending.extend(reversed(subfolders))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -376,44 +414,119 @@ def _summary(row: tuple[Any, ...]) -> DocumentSummary:
     )  # fmt: skip
 
 
+def ensure_cache_folder(folder: Path) -> None:
+    """The cache folder, created owner-only if missing; CacheUnavailable if it cannot be."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CacheUnavailable(folder, "the cache folder is a file, not a folder")
+    try:
+        make_private_dirs(folder)
+    except (FileExistsError, NotADirectoryError) as error:
+        blocker = Path(error.filename) if error.filename else folder
+        raise CacheUnavailable(blocker, "a file stands where the cache folder must be") from None
+    except OSError as error:
+        reason = f"the cache folder cannot be created ({error.strerror or error})"
+        raise CacheUnavailable(folder, reason) from None
+
+
 def open_cache_database(path: Path, version: int, schema: str) -> sqlite3.Connection:
     """Open a cache database, rebuilding it when missing, corrupt or of another schema version.
 
     The file holds nothing that cannot be recomputed from the documents, so a bad file is
-    deleted rather than repaired, and the user is never asked.
+    deleted rather than repaired, and the user is never asked. Raises CacheUnavailable when the
+    file cannot be opened at all. The connection begins every write transaction IMMEDIATE.
     """
+    path = Path(path)
+    if path.is_dir():
+        raise CacheUnavailable(path, "a folder stands where the cache file must be")
+    if not path.parent.is_dir():
+        raise CacheUnavailable(path.parent, "the cache folder is missing or not a folder")
     try:
-        return _open_checked(path, version, schema)
-    except sqlite3.DatabaseError:
-        _delete_database(path)
-        return _open_checked(path, version, schema)
+        try:
+            return _open_checked(path, version, schema)
+        except sqlite3.DatabaseError as error:
+            if _is_unavailable(error):
+                raise
+            _delete_database(path)
+            return _open_checked(path, version, schema)
+    except sqlite3.DatabaseError as error:
+        raise CacheUnavailable(path, f"the cache file cannot be opened ({error})") from None
+    except OSError as error:
+        reason = f"the cache file cannot be opened ({error.strerror or error})"
+        raise CacheUnavailable(path, reason) from None
+
+
+def _is_unavailable(error: sqlite3.DatabaseError) -> bool:
+    """Errors no rebuild can cure: a locked, unwritable or unopenable file."""
+    code = getattr(error, "sqlite_errorcode", None)
+    # SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN
+    return isinstance(code, int) and code & 0xFF in (5, 6, 8, 10, 13, 14)
 
 
 def _open_checked(path: Path, version: int, schema: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=10)
+    _create_private(path)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level="IMMEDIATE")
     try:
-        found = connection.execute("PRAGMA user_version").fetchone()[0]
-        if found != version:
-            connection.close()
-            _delete_database(path)
-            connection = sqlite3.connect(path, timeout=10)
-            _create(connection, version, schema)
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if connection.execute("PRAGMA user_version").fetchone()[0] != version:
+            _rebuild(connection, version, schema)
         else:
             # quick_check reads every page; the header check above already caught garbage files,
             # and a damaged page surfaces as DatabaseError on the first query that meets it.
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
-        return connection
-    except sqlite3.DatabaseError:
+    except BaseException:
         connection.close()
+        raise
+    for suffix in ("-wal", "-shm"):
+        _keep_private(Path(f"{path}{suffix}"))
+    return connection
+
+
+def _create_private(path: Path) -> None:
+    """Create the file owner-only before SQLite sees it (its -wal and -shm copy the mode)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, PRIVATE_FILE))
+    _keep_private(path)
+
+
+def _keep_private(path: Path) -> None:
+    """Clear group and other bits of a cache file an older version left readable to all."""
+    with contextlib.suppress(OSError):
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+
+
+def _rebuild(connection: sqlite3.Connection, version: int, schema: str) -> None:
+    """Make the schema ``version`` under the write lock: a process that got there first has
+    already done it, and its work is kept."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != version:
+            _drop_everything(connection)
+            for statement in schema.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+        connection.commit()
+    except BaseException:
+        connection.rollback()
         raise
 
 
-def _create(connection: sqlite3.Connection, version: int, schema: str) -> None:
-    with connection:
-        connection.executescript(schema)
-        connection.execute(f"PRAGMA user_version = {int(version)}")
+def _drop_everything(connection: sqlite3.Connection) -> None:
+    """Drop every table of an older schema (virtual tables first: they own shadow tables)."""
+    for virtual in (True, False):
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND (sql LIKE 'CREATE VIRTUAL%') = ?",
+            (virtual,),
+        ).fetchall()
+        for (name,) in rows:
+            quoted = name.replace('"', '""')
+            connection.execute(f'DROP TABLE IF EXISTS "{quoted}"')
 
 
 def _delete_database(path: Path) -> None:

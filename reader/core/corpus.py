@@ -25,22 +25,71 @@ class CorpusLoad:
 
 
 def iter_document_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given (even missing ones, so they are reported); folders expanded and sorted."""
+    """Files as given (even missing ones, so they are reported); folders expanded and sorted.
+
+    Each file comes once, however it is reached: through symbolic links (even links that loop
+    back to a folder above them) or given twice. Files and folders are told apart by device and
+    inode, so a loop is walked once and never followed around.
+    """
     files: list[Path] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_folders: set[tuple[int, int]] = set()
     for path in map(Path, paths):
-        files.extend(_folder_documents(path) if path.is_dir() else [path])
+        if path.is_dir():
+            files.extend(_folder_documents(path, seen_folders, seen_files))
+        elif _first_visit(path, seen_files):
+            files.append(path)
     return list(dict.fromkeys(files))
 
 
-def _folder_documents(folder: Path) -> list[Path]:
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _first_visit(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """True the first time a file or folder is met (and for what cannot be looked at)."""
+    identity = _identity(path)
+    if identity is None:
+        return True
+    if identity in seen:
+        return False
+    seen.add(identity)
+    return True
+
+
+def _folder_documents(
+    folder: Path, seen_folders: set[tuple[int, int]], seen_files: set[tuple[int, int]]
+) -> list[Path]:
     """``*.txt`` and ``*.md`` below ``folder``, skipping hidden files and folders (.git)."""
-    found = (
-        path
-        for path in folder.rglob("*")
-        if path.suffix.lower() in DOCUMENT_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        if not _first_visit(current, seen_folders):
+            continue
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                pending.append(entry)
+            elif (
+                entry.suffix.lower() in DOCUMENT_SUFFIXES
+                and entry.is_file()
+                and _first_visit(entry, seen_files)
+            ):
+                found.append(entry)
     return sorted(found)
 
 

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from reader.core.anchoring import Match, bead_of, locate, place
@@ -42,6 +44,7 @@ from reader.core.annotations import (
     Annotation,
     TextPosition,
     TextQuoteSelector,
+    index_problem,
     normalise_tags,
     utc_now,
 )
@@ -60,6 +63,10 @@ DOCUMENT_URN = "urn:parallel-reader:document:"
 ANNOTATION_URN = "urn:parallel-reader:annotation:"
 MOTIVATIONS = {"highlight": "highlighting", "note": "commenting", "bookmark": "bookmarking"}
 COUNTERPART_LIMIT = 400  # characters of the other language's text shown beside a quote
+# Bounds on a notes file: far beyond any real export, and short of exhausting memory or stack.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_JSON_DEPTH = 64  # a W3C annotation nests about 6 levels deep
+_LABEL_CHARS = 120  # of an item's id, when it names an item in the report
 
 
 # ---------------------------------------------------------------------------------------------
@@ -385,7 +392,9 @@ def import_w3c(
     report = ImportReport()
     chosen: dict[str, Annotation] = {}
     for number, item in enumerate(items, start=1):
-        label = str(item.get("id") or f"item {number}")
+        raw_label = item.get("id")
+        label = raw_label[:_LABEL_CHARS] if isinstance(raw_label, str) and raw_label else ""
+        label = label or f"item {number}"
         try:
             candidate = reader.annotation(item)
         except _Skip as reason:
@@ -417,13 +426,67 @@ def _decide(
         report.updated.append(candidate.id)
 
 
-def _parse(json_data: str | bytes | Mapping[str, Any] | list[Any]) -> Any:
-    if not isinstance(json_data, str | bytes | bytearray):
-        return json_data
+def read_notes_file(path: Path) -> bytes:
+    """The bytes of a notes file to import: a regular file of at most :data:`MAX_IMPORT_BYTES`.
+
+    A pipe, a device or a folder is refused at once (reading one could wait forever or never
+    end); so is a file over the limit. Raises NotesImportError naming the file and the reason.
+    """
+    path = Path(path)
     try:
-        return json.loads(json_data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise NotesImportError(f"not a JSON file: {error}") from error
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise NotesImportError(f"{path}: not a regular file ({kind})")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise NotesImportError(f"{path}: {_too_large(info.st_size)}")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise NotesImportError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
+        raise NotesImportError(f"{path}: {_too_large(len(data))}")
+    return data
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_IMPORT_BYTES // (1024 * 1024)
+    return f"the file is too large ({size / (1024 * 1024):.0f} MB; the limit is {limit} MB)"
+
+
+def _parse(json_data: str | bytes | Mapping[str, Any] | list[Any]) -> Any:
+    """The JSON value, checked to be of a size and nesting depth the importer can walk."""
+    if isinstance(json_data, str | bytes | bytearray):
+        if len(json_data) > MAX_IMPORT_BYTES:
+            raise NotesImportError(_too_large(len(json_data)))
+        try:
+            json_data = json.loads(json_data)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise NotesImportError(f"not a JSON file: {error}") from error
+        except RecursionError:
+            raise NotesImportError(_too_deep()) from None
+    _check_depth(json_data)
+    return json_data
+
+
+def _too_deep() -> str:
+    return f"the JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels)"
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse values nested deeper than :data:`MAX_JSON_DEPTH`, walking without recursion."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, Mapping):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list | tuple):
+            children = value
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise NotesImportError(_too_deep())
+        stack.extend((child, depth + 1) for child in children)
 
 
 def _annotation_items(data: Any) -> list[dict[str, Any]]:
@@ -591,6 +654,10 @@ def _anchor_fields(extension: Mapping[str, Any], target: _Target) -> dict[str, A
     """Side, position and pair as the file gives them; placing in the text comes after."""
     side = Side.parse(extension.get("side")) or Side.TRANSCRIPT
     paragraph, bead = extension.get("paragraph"), extension.get("bead")
+    for name, value in (("paragraph", paragraph), ("pair (bead)", bead)):
+        problem = _number_problem(name, value)
+        if problem is not None:
+            raise _Skip(problem)
     hint = None
     if isinstance(paragraph, int) and target.start is not None and target.end is not None:
         hint = TextPosition(paragraph, target.start, target.end)
@@ -642,9 +709,22 @@ def _selectors(raw: Any) -> tuple[TextQuoteSelector | None, int | None, int | No
             )
         elif selector.get("type") == "TextPositionSelector":
             first, last = selector.get("start"), selector.get("end")
-            if isinstance(first, int) and isinstance(last, int) and 0 <= first <= last:
+            problem = _number_problem("start", first) or _number_problem("end", last)
+            if problem is not None:
+                raise _Skip(f"TextPositionSelector: {problem}")
+            if isinstance(first, int) and isinstance(last, int) and first <= last:
                 start, end = first, last
     return quote, start, end
+
+
+def _number_problem(name: str, value: Any) -> str | None:
+    """Why a number read from the file cannot be used (out of range, not whole), or None.
+
+    Values that are not numbers at all are ignored as before, as other tools' extensions are.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return index_problem(name, value)
 
 
 def _bodies(item: Mapping[str, Any]) -> tuple[str, list[str]]:

@@ -28,6 +28,11 @@ normalised by document length, weighted by the part's rarity; title hits count t
 
 Snippets and highlight spans are computed here from the original text, so the UI gets plain text
 and ``(start, end)`` offsets: nothing from a document is ever turned into markup.
+
+Several processes may write at once (two searches refreshing a fresh cache and an import): each
+change of a document or note runs inside one ``BEGIN IMMEDIATE`` transaction, reads included,
+so what it deletes from FTS5 is what is really there, and a document's key is taken with
+``INSERT OR IGNORE`` under that lock. The file is owner-only: it holds the notes' text.
 """
 
 from __future__ import annotations
@@ -41,12 +46,20 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core import stemming
-from reader.core.catalog import Cancelled, Catalog, FileStamp, Progress, open_cache_database
+from reader.core.catalog import (
+    CacheUnavailable,
+    Cancelled,
+    Catalog,
+    FileStamp,
+    Progress,
+    ensure_cache_folder,
+    open_cache_database,
+)
 from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
-from reader.core.search_query import Node, QueryError, Terms, compile_query
+from reader.core.search_query import MAX_TREE_DEPTH, Node, QueryError, Terms, compile_query
 
-__all__ = ["DocumentHits", "Hit", "QueryError", "SearchIndex"]
+__all__ = ["CacheUnavailable", "DocumentHits", "Hit", "QueryError", "SearchIndex"]
 
 INDEX_FILE = "search.sqlite3"
 SCHEMA_VERSION = 3  # 3: notes in their own tables
@@ -55,6 +68,7 @@ METADATA_FIELDS = ("title", "summary", "citation", "people", "places", "subjects
 UNIT_BITS = 20
 _UNITS = 1 << UNIT_BITS
 _META_BASE = 1 << 18  # metadata units: _META_BASE + index in METADATA_FIELDS
+_MAX_KEY = 1 << (62 - UNIT_BITS)  # key << UNIT_BITS stays a positive 64-bit rowid
 _K1, _B = 1.2, 0.75  # BM25 constants, as FTS5's own bm25()
 # Per-document hit counts: a title hit counts 3, another metadata hit 1.5, a paragraph or note 1.
 _DOCUMENT_HITS = f"""
@@ -145,14 +159,23 @@ class SearchIndex:
 
     @classmethod
     def open(cls, path: Path) -> SearchIndex:
-        """Open the index file at ``path`` (its folder created if missing), rebuilt if unusable."""
+        """Open the index file at ``path`` (its folder created if missing), rebuilt if unusable.
+
+        Raises CacheUnavailable (naming the path) when the file or its folder cannot be used.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ensure_cache_folder(path.parent)
         connection = open_cache_database(path, SCHEMA_VERSION, _SCHEMA)
         index = cls(connection, path)
         if index._meta("terms_version") != stemming.TERMS_VERSION:
             index._reset()
         return index
+
+    def _begin(self) -> None:
+        """Take the write lock now (waiting for another process), unless this connection
+        already holds it: the reads that follow see the file as it is, not a stale snapshot."""
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
 
     def close(self) -> None:
         self._db.commit()
@@ -165,6 +188,7 @@ class SearchIndex:
 
     def add_document(self, document: Document, stamp: FileStamp | None = None) -> None:
         """Index (or re-index) a document; ``stamp`` records which file version it came from."""
+        self._begin()
         key = self._key(document.id)
         self._delete_units(key, 0, _UNITS)
         rows = list(_document_rows(document))
@@ -183,6 +207,7 @@ class SearchIndex:
 
     def remove_document(self, document_id: str) -> None:
         """Drop a document's texts and metadata (its notes stay until the notes say otherwise)."""
+        self._begin()
         key = self._existing_key(document_id)
         if key is not None:
             self._delete_units(key, 0, _UNITS)
@@ -190,21 +215,25 @@ class SearchIndex:
 
     def save_note(self, annotation_id: str, document_id: str, text: str) -> None:
         """Index one note as it now reads (empty text: remove it), and commit."""
+        self._begin()
         self._put_note(annotation_id, document_id, text)
         self.commit()
 
     def remove_note(self, annotation_id: str) -> None:
         """Drop one note from the index (nothing happens for an unknown id), and commit."""
+        self._begin()
         self._delete_notes("annotation_id = ?", (annotation_id,))
         self.commit()
 
     def index_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
         """Add or replace notes given as (annotation id, document id, note text), uncommitted."""
+        self._begin()
         for annotation_id, document_id, text in notes:
             self._put_note(annotation_id, document_id, text)
 
     def replace_notes(self, notes: Iterable[tuple[str, str, str]]) -> None:
         """Make the indexed notes exactly ``notes`` (a full rebuild at start), and commit."""
+        self._begin()
         self._db.execute("DELETE FROM notes")
         self._db.execute("INSERT INTO note_fts (note_fts) VALUES ('delete-all')")
         self.index_notes(notes)
@@ -344,19 +373,28 @@ class SearchIndex:
         info: dict[int, _DocInfo],
         positive: list[str],
         seen: dict[str, dict[int, float]],
+        depth: int = 0,
     ) -> dict[int, float]:
-        """Document key -> score for a query tree: leaves per paragraph, operators per document."""
+        """Document key -> score for a query tree: leaves per paragraph, operators per document.
+
+        A tree deeper than any compiled query can be is refused (QueryError), not recursed into.
+        """
+        if depth > MAX_TREE_DEPTH:
+            raise QueryError("The search is nested too deeply.")
         operator, operand = node
         if isinstance(operand, str):  # a leaf: one word or phrase
             positive.append(operand)
             if operand not in seen:
                 seen[operand] = self._leaf_scores(operand, info)
             return seen[operand]
+        if not operand or (operator == "not" and len(operand) != 2):
+            raise QueryError("The search could not be understood.")
+        deeper = depth + 1
         if operator == "not":
-            left = self._evaluate(operand[0], info, positive, seen)
-            right = self._evaluate(operand[1], info, [], seen)  # excluded words are not hits
+            left = self._evaluate(operand[0], info, positive, seen, deeper)
+            right = self._evaluate(operand[1], info, [], seen, deeper)  # excluded: not hits
             return {key: score for key, score in left.items() if key not in right}
-        parts = [self._evaluate(child, info, positive, seen) for child in operand]
+        parts = [self._evaluate(child, info, positive, seen, deeper) for child in operand]
         keys = set(parts[0]).intersection(*parts[1:]) if operator == "and" else set().union(*parts)
         return {key: sum(part.get(key, 0.0) for part in parts) for key in keys}
 
@@ -427,13 +465,21 @@ class SearchIndex:
         return int(row[0]) if row else None
 
     def _key(self, doc_id: str) -> int:
-        """The document's key, given one on first use."""
+        """The document's key, given one on first use (inside a write transaction: the next
+        free key is read and taken in one statement, and a key another process gave the same
+        document meanwhile is kept)."""
         key = self._existing_key(doc_id)
         if key is not None:
             return key
-        top = self._db.execute("SELECT max(key) FROM keys").fetchone()[0]
-        key = int(top or 0) + 1
-        self._db.execute("INSERT INTO keys VALUES (?, ?)", (doc_id, key))
+        self._begin()
+        self._db.execute(
+            "INSERT OR IGNORE INTO keys (doc_id, key) "
+            "SELECT ?, coalesce(max(key), 0) + 1 FROM keys",
+            (doc_id,),
+        )
+        key = self._existing_key(doc_id)
+        if key is None or key >= _MAX_KEY:
+            raise sqlite3.IntegrityError(f"no search key could be given to {doc_id!r}")
         return key
 
     def _insert_rows(self, doc_id: str, key: int, rows: list[_Unit]) -> int:
@@ -493,6 +539,11 @@ class SearchIndex:
         self._db.executemany("DELETE FROM notes WHERE rowid = ?", [(row[0],) for row in old])
 
     def _reset(self) -> None:
+        self._begin()
+        if self._meta("terms_version") == stemming.TERMS_VERSION:  # another process did it
+            self._db.commit()
+            self._algorithms = self._load_algorithms()
+            return
         with self._db:
             for table in ("docs", "rows", "meta", "keys", "notes"):
                 self._db.execute(f"DELETE FROM {table}")

@@ -11,6 +11,11 @@
 Operators are upper case; lower-case "and", "or", "not" are words. Every term is quoted in the
 expression handed to FTS5, so nothing the user types can reach FTS5's own syntax: invalid input
 raises :class:`QueryError` with a message for the user, never an SQLite error.
+
+A query is bounded: at most :data:`MAX_QUERY_CHARS` characters, :data:`MAX_QUERY_TERMS` words
+and phrases, and :data:`MAX_QUERY_DEPTH` nested parentheses. Chained NOTs are flattened
+("a NOT b NOT c" is a without b or c), so a tree's depth grows only with its parentheses and
+nothing that walks it can run out of stack.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from reader.core import stemming
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)("?)|([^\s()"]+))')
 _OPERATORS = {"AND", "OR", "NOT"}
+MAX_QUERY_CHARS = 2_000
+MAX_QUERY_TERMS = 64
+MAX_QUERY_DEPTH = 16  # nested parentheses
+# A compiled tree is never deeper than this: each parenthesis adds at most OR, AND and NOT.
+MAX_TREE_DEPTH = 4 * (MAX_QUERY_DEPTH + 1)
 
 
 class QueryError(ValueError):
@@ -56,7 +66,16 @@ class _Token:
 
 def compile_query(query: str, algorithms: frozenset[str] = frozenset()) -> CompiledQuery:
     """Compile ``query`` for an index whose texts were stemmed with ``algorithms``."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"The search is too long ({len(query):,} characters; the limit is {MAX_QUERY_CHARS:,})."
+        )
     parser = _Parser(_tokens(query), algorithms)
+    terms = sum(1 for token in parser.tokens if token.kind in ("word", "phrase"))
+    if terms > MAX_QUERY_TERMS:
+        raise QueryError(
+            f"The search has too many words ({terms}; the limit is {MAX_QUERY_TERMS})."
+        )
     if not parser.tokens:
         raise QueryError("Type a word to search for.")
     tree = parser.parse_or()
@@ -99,6 +118,7 @@ class _Parser:
         self.algorithms = algorithms
         self.terms = Terms()
         self._negated = 0
+        self._depth = 0  # parentheses open at the current token
 
     def _peek(self) -> _Token | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
@@ -131,15 +151,18 @@ class _Parser:
         if self._is_op("NOT"):
             raise QueryError("NOT needs a word before it, as in: treaty NOT Korea.")
         left = self.parse_primary()
+        excluded: list[Node] = []
         while self._is_op("NOT"):
             self._take()
             self._negated += 1
-            right = self._required(self.parse_primary(), "NOT")
+            excluded.append(self._required(self.parse_primary(), "NOT"))
             self._negated -= 1
             if left is None:
                 raise QueryError("NOT needs a word before it, as in: treaty NOT Korea.")
-            left = ("not", [left, right])
-        return left
+        if left is None or not excluded:
+            return left
+        # "a NOT b NOT c" is "a NOT (b OR c)": one level, however many NOTs follow.
+        return ("not", [left, excluded[0] if len(excluded) == 1 else ("or", excluded)])
 
     def parse_primary(self) -> Node | None:
         token = self._peek()
@@ -151,7 +174,13 @@ class _Parser:
             raise QueryError("A closing parenthesis has no opening one.")
         self._take()
         if token.kind == "(":
+            if self._depth >= MAX_QUERY_DEPTH:
+                raise QueryError(
+                    f"The search nests parentheses too deeply (the limit is {MAX_QUERY_DEPTH})."
+                )
+            self._depth += 1
             inner = self.parse_or()
+            self._depth -= 1
             if not self._peek() or self._take().kind != ")":
                 raise QueryError("A parenthesis is not closed.")
             return inner

@@ -19,7 +19,7 @@ import Stemmer
 
 # Bumped whenever tokens or terms change: the search index stores it and rebuilds on a mismatch,
 # because deleting from a contentless FTS5 table needs the very terms that were inserted.
-TERMS_VERSION: str = f"1/{Stemmer.version()}"
+TERMS_VERSION: str = f"2/{Stemmer.version()}"  # 2: invisible characters folded away
 
 # ISO 639-1 code -> Snowball algorithm name, for the languages PyStemmer ships.
 SNOWBALL = {
@@ -43,10 +43,17 @@ _ALGORITHM_SCRIPT = {
     "tamil": OTHER, "yiddish": OTHER,
 }  # fmt: skip
 
+# Characters that do not show but can sit inside a word: soft hyphen, zero-width space, non-joiner
+# and joiner, word joiner, byte order mark, and the bidirectional marks, embeddings and isolates.
+# A word holding one is still one word ("Inno\u200bcent" is found by "Innocent"), and folding
+# drops them, in the index and in queries alike.
+INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 # A word: letters and digits, with combining marks (Russian stress accents) kept inside it, so a
-# stressed «шифро́вка» is one word. Underscore is a separator, as in FTS5's unicode61 tokenizer.
-WORD = re.compile(r"[^\W_][^\W_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W_]*)*")
-_MARKS = re.compile(r"[\u0300-\u036f]")
+# stressed «шифро́вка» is one word, and invisible characters kept when a letter follows them.
+# Underscore is a separator, as in FTS5's unicode61 tokenizer. Each step of the repetition takes
+# characters of disjoint classes, so matching stays linear in the text.
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[\u0300-\u036f]|[{INVISIBLE}]+(?=[^\W_]))*")
+_MARKS = re.compile(rf"[\u0300-\u036f{INVISIBLE}]")
 
 
 def snowball_name(language: str | None) -> str | None:
@@ -83,8 +90,8 @@ def stemmer_for(script: str, language: str | None) -> str | None:
 def fold(word: str) -> str:
     """Case-folded, stress marks dropped, ё as е (Russian texts write either)."""
     if not word.isascii():
-        # Only marks written as separate characters are dropped: decomposing first would also
-        # strip the breve of «й» and merge it with «и».
+        # Only marks written as separate characters (and invisible characters) are dropped:
+        # decomposing first would also strip the breve of «й» and merge it with «и».
         word = _MARKS.sub("", word).replace("ё", "е").replace("Ё", "Е")
     return word.casefold()
 

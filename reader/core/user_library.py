@@ -1,4 +1,10 @@
-"""Importing documents into the user's library: ``<data dir>/library/<record id>.txt``.
+"""Importing documents into the user's library: ``<data dir>/library/<file name>.txt``.
+
+The file name of a record is :func:`library_file_name`: the record id itself when it is a plain,
+portable name (``117421.txt``, as libraries have always had), otherwise a readable slug of it
+with a hash of the whole id (``a_b~3f2c…txt``), so no two ids share a file and no name passes
+the file system's 255-byte limit. The catalog reads the record id from each file's content, so
+files named either way are found.
 
 Each file is parsed first (so only documents get in, and the record id is known), then copied
 byte for byte: the library keeps what the archive gave, and re-parsing the copy gives the same
@@ -11,7 +17,9 @@ Decisions:
 * a record id the bundled corpus already has is skipped ("already in the bundled corpus"): the
   bundled copy is curated (it may carry a hand-made alignment beside it) and an app update may
   correct it, which a user copy would hide for good;
-* the same record twice in one import: the first file wins, the others are skipped as duplicates.
+* the same record twice in one import: the first file wins, the others are skipped as duplicates;
+* a library file that holds another record is never overwritten: the import of that file fails,
+  with a reason, and the batch goes on (as it does past any file that cannot be read or written).
 
 The work is plain functions over arguments (no globals, no Qt), so a worker thread can run it; it
 reports progress after every file (a file takes milliseconds, so a waiting GUI is never starved)
@@ -20,12 +28,14 @@ and checks ``cancelled()`` before each one.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from reader.core.atomic_files import PRIVATE_FILE, make_private_dirs
 from reader.core.atomic_files import write_atomically as write_file_atomically
 from reader.core.catalog import Catalog
 from reader.core.corpus import iter_document_files
@@ -38,6 +48,10 @@ LIBRARY_FOLDER = "library"
 IN_BUNDLED_CORPUS = "already in the bundled corpus"
 UNCHANGED = "unchanged: the library already has this exact file"
 _SAFE_NAME = re.compile(r"^[^\W_][\w.\- ]{0,120}$")
+# A name made by library_file_name for an id that is not plain: slug, "~", 16 hex digits.
+_HASHED_NAME = re.compile(r"^[^\W_][\w.\-]{0,79}~[0-9a-f]{16}$")
+_NAME_BYTES = 200  # of a plain name: well inside 255 bytes, with room for ".txt" and temp names
+_SLUG_BYTES = 80
 _COMMIT_EVERY = 50  # documents per transaction: fast, and a reader sees progress
 
 
@@ -56,6 +70,7 @@ class ImportItem:
     outcome: Outcome
     document_id: str | None = None
     reason: str = ""  # why it was skipped or failed
+    library_path: Path | None = None  # the library file, for IMPORTED and UPDATED
 
     def describe(self) -> str:
         label = f"{self.outcome.value:<8} {self.path}"
@@ -111,14 +126,18 @@ def import_paths(
     timeline and search know it at once and nothing is parsed twice.
     """
     files = iter_document_files(paths)
-    library.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(library)
     report = ImportReport()
     seen: dict[str, Path] = {}
     for done, path in enumerate(files):
         if cancelled is not None and cancelled():
             report.cancelled, report.not_processed = True, len(files) - done
             break
-        item = _import_one(path, library, seen, bundled_ids, catalog, index)
+        try:
+            item = _import_one(path, library, seen, bundled_ids, catalog, index)
+        except OSError as error:  # a name, a folder or a disk that fails: the batch goes on
+            reason = f"could not be copied into the library ({error.strerror or error})"
+            item = ImportItem(path, Outcome.FAILED, reason=reason)
         report.items.append(item)
         if (done + 1) % _COMMIT_EVERY == 0:
             _commit(catalog, index)
@@ -143,7 +162,7 @@ def _import_one(
         return _rejected(path, error)
     except Exception as error:  # a parser bug must not cost the user the other files
         return ImportItem(path, Outcome.FAILED, reason=f"unexpected error: {error!r}")
-    target = library / f"{_file_name(document.id)}.txt"
+    target = library / library_file_name(document.id)
     document_id = _library_id(document, path, target)
     if document_id in bundled_ids:
         return ImportItem(path, Outcome.SKIPPED, document_id, IN_BUNDLED_CORPUS)
@@ -166,6 +185,10 @@ def _store(
     existed = target.exists()
     if existed and _same_bytes(target, data):
         return ImportItem(path, Outcome.SKIPPED, document_id, UNCHANGED)
+    other = _record_in(target) if existed else None
+    if other is not None and other != document_id:
+        reason = f"its library file {target.name} holds another record ({other}); left as it was"
+        return ImportItem(path, Outcome.FAILED, document_id, reason)
     try:
         write_atomically(target, data)
     except OSError as error:
@@ -177,7 +200,18 @@ def _store(
         catalog.record(stored, target)
     if index is not None:
         index.add_document(stored)
-    return ImportItem(path, Outcome.UPDATED if existed else Outcome.IMPORTED, document_id)
+    outcome = Outcome.UPDATED if existed else Outcome.IMPORTED
+    return ImportItem(path, outcome, document_id, library_path=target)
+
+
+def _record_in(target: Path) -> str | None:
+    """The record id of the library file at ``target`` as the catalog would read it; None when
+    it is no document (then it may be replaced)."""
+    try:
+        data = read_document_bytes(target)
+        return _library_id(parse_text(decode_document(data, target), target), target, target)
+    except ParseError:
+        return None
 
 
 def _rejected(path: Path, error: ParseError) -> ImportItem:
@@ -190,17 +224,33 @@ def _rejected(path: Path, error: ParseError) -> ImportItem:
     return ImportItem(path, Outcome.SKIPPED, reason=f"not a document: {reason}")
 
 
-def _file_name(document_id: str) -> str:
-    """A portable file name for a record id; odd ids get their odd characters replaced."""
-    if _SAFE_NAME.match(document_id):
-        return document_id
-    cleaned = re.sub(r"[^\w.\-]+", "_", document_id).strip("._") or "document"
-    return cleaned[:120]
+def library_file_name(document_id: str) -> str:
+    """The name of a record's file in the library, ``.txt`` included.
+
+    A plain id (letters, digits, ``.``, ``-``, ``_`` and spaces, not starting with punctuation,
+    at most 200 bytes) is its own name, as libraries have always had it. Any other id gets a
+    slug of it and 16 hex digits of its SHA-256 after a ``~``, which no plain id holds, so two
+    ids never share a name; a name of that form (the id of a file named from such a name) is
+    its own name again. Every name fits the file system's 255-byte limit.
+    """
+    if _plain(document_id) or _HASHED_NAME.match(document_id):
+        return f"{document_id}.txt"
+    slug = re.sub(r"[^\w.\-]+", "_", document_id).strip("._- ") or "document"
+    slug = slug.encode("utf-8")[:_SLUG_BYTES].decode("utf-8", "ignore").rstrip("._- ") or "document"
+    digest = hashlib.sha256(document_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{slug}~{digest}.txt"
+
+
+def _plain(document_id: str) -> bool:
+    return bool(_SAFE_NAME.match(document_id)) and (
+        len(document_id.encode("utf-8", "surrogatepass")) <= _NAME_BYTES
+        and not document_id.endswith((" ", "."))
+    )
 
 
 def _library_id(document: Document, source: Path, target: Path) -> str:
     """The id the record has once in the library: a name-derived id follows the new name."""
-    return target.stem if document.id == source.stem else document.id
+    return Path(target.name).stem if document.id == source.stem else document.id
 
 
 def _same_bytes(target: Path, data: bytes) -> bool:
@@ -212,7 +262,7 @@ def _same_bytes(target: Path, data: bytes) -> bool:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """A private, durable copy: never a half-written file, readable by its owner only."""
-    write_file_atomically(target, data, durable=True, mode=0o600)
+    write_file_atomically(target, data, durable=True, mode=PRIVATE_FILE)
 
 
 def _commit(catalog: Catalog | None, index: SearchIndex | None) -> None:

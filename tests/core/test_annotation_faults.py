@@ -245,7 +245,7 @@ def test_unusable_data_folder_is_reported_not_crashed(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StorageUnavailable) as failure:
         AnnotationStore.open(blocker / "data")
-    assert "cannot be saved" in str(failure.value)
+    assert "cannot be opened" in str(failure.value) and str(blocker) in str(failure.value)
 
 
 def test_read_only_storage_keeps_edits_in_memory_until_writable(

@@ -133,6 +133,7 @@ def test_markup_is_imported_and_searchable_literally(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["../evil", "a/b"])
 def test_odd_record_ids_stay_inside_the_library(tmp_path: Path, name: str) -> None:
-    from reader.core.user_library import _file_name
+    from reader.core.user_library import library_file_name
 
-    assert "/" not in _file_name(name) and not _file_name(name).startswith(".")
+    file_name = library_file_name(name)
+    assert "/" not in file_name and not file_name.startswith(".")
