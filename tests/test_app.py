@@ -129,3 +129,24 @@ def test_a_second_start_reads_the_catalog_instead_of_parsing_again(tmp_path, mon
     second = list(workspace.load_library()[0])
     assert [entry.id for entry in second] == ["117421", "113013"]
     assert parsed == []
+
+
+def test_a_read_only_notes_database_is_read_and_the_reader_is_told(tmp_path) -> None:
+    from reader.core.annotation_store import AnnotationStore
+    from reader.core.annotations import new_document_bookmark
+    from reader.services.composition import open_notes
+    from reader.workspace import Workspace
+
+    data = tmp_path / "data"
+    with AnnotationStore.open(data) as store:
+        store.add(new_document_bookmark("117421", note="kept"))
+    (data / "annotations.sqlite3").chmod(0o400)
+    data.chmod(0o500)
+    try:
+        service, message = open_notes(Workspace.create(data))
+        assert [a.note for a in service.for_document("117421")] == ["kept"]
+        assert message  # the window shows it: notes are read, not saved
+        assert service.store is not None and service.store.read_only_reason
+        service.store.close()
+    finally:
+        data.chmod(0o700)

@@ -20,7 +20,13 @@ from reader.commands.output import json_text, warn, write_utf8
 from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
 from reader.core.annotations import COLOURS, KINDS, Annotation
 from reader.core.library import Library
-from reader.core.notes_export import NotesImportError, import_w3c, to_markdown, to_w3c_json
+from reader.core.notes_export import (
+    NotesImportError,
+    import_w3c,
+    read_notes_file,
+    to_markdown,
+    to_w3c_json,
+)
 from reader.core.pair_resolver import PairResolver
 from reader.workspace import Workspace
 
@@ -72,7 +78,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         warn(f"error: {error}")
         return 1
     with store:
-        for notice in (store.recovery_notice, store.backup_error):
+        for notice in (store.recovery_notice, store.backup_error, store.read_only_reason):
             if notice:
                 warn(f"note: {notice}")
         try:
@@ -102,7 +108,7 @@ def _export(args: argparse.Namespace, context: _Context) -> int:
 
 def _import(args: argparse.Namespace, context: _Context) -> int:
     try:
-        data = args.file.read_bytes()
+        data = read_notes_file(args.file)
         report = import_w3c(data, context.store, context.library.lookup, context.resolver)
     except OSError as error:
         warn(f"error: cannot read {args.file}: {error.strerror or error}")

@@ -28,7 +28,9 @@ def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
         store = workspace.open_annotations()
     except AnnotationStoreError as error:
         return NotesService(None, str(error)), f"Notes are not available in this session: {error}"
-    return NotesService(store), store.recovery_notice or ""
+    # Restored from a backup, open read-only, or a backup that failed: each is worth a word.
+    said = (store.recovery_notice, store.read_only_reason, store.backup_error)
+    return NotesService(store), "\n\n".join(text for text in said if text)
 
 
 def _say_kept(messages: MessageBridge, report: ImportReport | Exception) -> None:

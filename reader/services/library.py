@@ -86,13 +86,13 @@ class ImportService(QObject):
             return
         if isinstance(report, ImportReport):
             self.last_report = report
-            ids = [
-                item.document_id
+            files = [
+                item.library_path
                 for item in report.items
-                if item.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and item.document_id
+                if item.outcome in (Outcome.IMPORTED, Outcome.UPDATED) and item.library_path
             ]
-            if ids:
-                self._session.load_imported(ids, self._workspace.library_dir)
+            if files:
+                self._session.load_imported(files)
         self.finished.emit(report)
         self._keep_next()
 

@@ -38,6 +38,7 @@ from reader.core.notes_export import (
     ImportReport,
     NotesImportError,
     import_w3c,
+    read_notes_file,
     to_markdown,
     to_w3c_json,
 )
@@ -98,8 +99,6 @@ class NotesService(QObject):
         """The library the notes refer to, how its texts pair up, and where undo and messages go."""
         self._lookup, self._resolver = lookup, resolver
         self.undo_stack, self.messages = undo_stack, messages
-        if self.store is not None and self.store.backup_error:
-            messages.warn(self.store.backup_error)
 
     @property
     def available(self) -> bool:
@@ -327,7 +326,8 @@ class NotesService(QObject):
         if self.store is None or self._resolver is None:
             return None
         try:
-            report = import_w3c(path.read_bytes(), self.store, self._lookup, self._resolver)
+            data = read_notes_file(path)  # a pipe or a device is refused, not read forever
+            report = import_w3c(data, self.store, self._lookup, self._resolver)
         except (OSError, NotesImportError, StorageUnavailable, RecursionError) as error:
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
             if isinstance(error, RecursionError):

@@ -142,11 +142,12 @@ class ReadingSession(QObject):
             self.files_opened.emit(kept)
         return load.documents[0].id if load.documents else None
 
-    def load_imported(self, document_ids: Sequence[str], folder: Path) -> None:
-        """Documents an import copied into ``folder``: into the library, the open one reread."""
-        load = load_paths([folder / f"{name}.txt" for name in document_ids])
+    def load_imported(self, files: Sequence[Path]) -> None:
+        """Library files an import wrote: into the library, the open record reread if updated."""
+        load = load_paths(files)
         self.add_documents(load.documents)
-        if self.document is not None and self.document.id in document_ids and load.documents:
+        updated = {document.id for document in load.documents}
+        if self.document is not None and self.document.id in updated:
             self.open(self.document.id)  # an updated record: show the new text
 
     def documents_in(self, folder: Path) -> list[Document]:
