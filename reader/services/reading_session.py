@@ -11,11 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.annotations import Annotation
 from reader.core.corpus import load_paths
 from reader.core.document import Document, ParseError
 from reader.core.facets import FacetFilter, filter_documents
 from reader.core.library import Entry, Library
 from reader.core.pair_resolver import PairResolver, TextPair
+from reader.core.sides import Side
 from reader.services.messages import MessageBridge
 from reader.services.notes import NotesService
 
@@ -97,6 +99,38 @@ class ReadingSession(QObject):
                 "they are kept under Unplaced",
                 12000,
             )
+
+    # -- notes on the open document ------------------------------------------------------------
+
+    def highlight(
+        self, where: tuple[Side, int, int, int], colour: str | None = None, kind: str = "highlight"
+    ) -> Annotation | None:
+        """A highlight (or note) on ``where`` = side, ¶, start, end of the open document."""
+        if self.document is None or self.pair is None:
+            return None
+        return self.notes.highlight(self.document.id, self.pair, where, colour, kind)
+
+    def toggle_paragraph_bookmark(self, side: Side, paragraph: int) -> Annotation | None:
+        if self.document is None or self.pair is None:
+            return None
+        return self.notes.toggle_paragraph_bookmark(self.document.id, self.pair, side, paragraph)
+
+    def place_of(self, annotation: Annotation) -> tuple[Side, int, int, int] | None:
+        """Where a note of the open document is now (side, ¶, start, end), or None: another
+        document, a whole-document bookmark, or a quote no longer found (the reader is told)."""
+        current = self.notes.get(annotation.id) or annotation  # re-anchored when opened
+        if self.document is None or current.document_id != self.document.id:
+            return None
+        if current.position is None or current.side is None:
+            return None
+        if not current.placed:
+            self._messages.show_status(
+                "This note's quote was not found in the current text; it is kept under Unplaced",
+                8000,
+            )
+            return None
+        position = current.position
+        return current.side, position.paragraph, position.start, position.end
 
     # -- the library -----------------------------------------------------------------------------
 

@@ -349,18 +349,14 @@ class MainWindow(QMainWindow):
 
     def highlight_selection(self, colour: str | None = None) -> Annotation | None:
         where = self._selection()
-        if where is None or self.current_id is None or self.session.pair is None:
-            return None
-        return self.notes.highlight(self.current_id, self.session.pair, where, colour)
+        return self.session.highlight(where, colour) if where else None
 
     def add_note(self) -> Annotation | None:
         """A note on the selected text, or on the whole selected paragraph; then edit it."""
         if self.reading_view.text_selection() is None and not self.reading_view.select_focus():
             return None
         where = self._selection()
-        if where is None or self.current_id is None or self.session.pair is None:
-            return None
-        annotation = self.notes.highlight(self.current_id, self.session.pair, where, kind="note")
+        annotation = self.session.highlight(where, kind="note") if where else None
         if annotation is not None:
             self.notes_dock.show()
             self.notes_panel.refresh()
@@ -370,14 +366,10 @@ class MainWindow(QMainWindow):
 
     def bookmark_paragraph(self) -> None:
         focus = self.reading_view.paragraph_in_focus()
-        if focus is None or self.current_id is None or self.session.pair is None:
-            return
-        side, paragraph = focus
-        made = self.notes.toggle_paragraph_bookmark(
-            self.current_id, self.session.pair, Side(side), paragraph
-        )
-        if made is not None:
-            self._show_status(self.tr("Bookmarked ¶%1").replace("%1", str(paragraph + 1)), 3000)
+        made = self.session.toggle_paragraph_bookmark(Side(focus[0]), focus[1]) if focus else None
+        if made is not None and made.position is not None:
+            number = str(made.position.paragraph + 1)
+            self._show_status(self.tr("Bookmarked ¶%1").replace("%1", number), 3000)
 
     def toggle_document_bookmark(self) -> None:
         if self.current_id is not None:
@@ -387,24 +379,9 @@ class MainWindow(QMainWindow):
         """Jump to a note: its document, its pair level in both panes, its quote selected."""
         if annotation.document_id != self.current_id:
             self.open_document(annotation.document_id)
-            # Opening re-anchors the document's notes: use the note as it stands now.
-            annotation = self.notes.get(annotation.id) or annotation
-        if annotation.document_id != self.current_id or annotation.position is None:
-            return
-        if annotation.side is None:
-            return
-        if not annotation.placed:
-            self._show_status(
-                self.tr(
-                    "This note's quote was not found in the current text; it is kept under Unplaced"
-                ),
-                8000,
-            )
-            return
-        position = annotation.position
-        self.reading_view.show_annotation(
-            annotation.side, position.paragraph, position.start, position.end
-        )
+        place = self.session.place_of(annotation)
+        if place is not None:
+            self.reading_view.show_annotation(*place)
 
     def _annotations_changed(self, document_id: str) -> None:
         if document_id == self.current_id or not document_id:
