@@ -2,9 +2,10 @@
 
     python packaging/build.py [--clean]
 
-Produces dist/parallel-reader/ (the app: run dist/parallel-reader/parallel-reader) and
+Produces dist/parallel-reader/ (the app: run dist/parallel-reader/parallel-reader),
 dist/parallel-reader-<version>-<os>-<arch>.tar.gz (.zip on Windows; on macOS the archive holds
-"Parallel Reader.app"). Needs PyInstaller: pip install '.[package]'.
+"Parallel Reader.app") and, on Debian and Ubuntu (where dpkg-deb is), the package
+dist/parallel-reader_<version>_<arch>.deb. Needs PyInstaller: pip install '.[package]'.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ SPEC = ROOT / "packaging" / "parallel-reader.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 NAME = "parallel-reader"
+# The reverse-DNS app ID: names the desktop file, the icons and the AppStream metadata, and is what
+# the app passes to QGuiApplication.setDesktopFileName() (so StartupWMClass and the Wayland app_id
+# agree with it).
+APP_ID = "io.github.parallel_reader.ParallelReader"
+LINUX = ROOT / "packaging" / "linux"
 
 
 def version() -> str:
@@ -77,15 +83,17 @@ def run_pyinstaller(clean: bool) -> None:
 
 def add_linux_integration(bundle: Path) -> None:
     """Ship install.sh, the desktop file, icons and AppStream metadata inside the bundle."""
-    linux = ROOT / "packaging" / "linux"
-    share = bundle / "share"
+    install_share(bundle / "share")
+    shutil.copy2(LINUX / "install.sh", bundle / "install.sh")
+
+
+def install_share(share: Path) -> None:
+    """The desktop file, the hicolor icons and the AppStream metadata, in a share/ tree."""
     (share / "applications").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(linux / f"{NAME}.desktop", share / "applications")
+    shutil.copy2(LINUX / f"{APP_ID}.desktop", share / "applications")
     (share / "metainfo").mkdir(parents=True, exist_ok=True)
-    for metainfo in linux.glob("*.metainfo.xml"):
-        shutil.copy2(metainfo, share / "metainfo")
-    shutil.copytree(linux / "icons", share / "icons", dirs_exist_ok=True)
-    shutil.copy2(linux / "install.sh", bundle / "install.sh")
+    shutil.copy2(LINUX / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copytree(LINUX / "icons", share / "icons", dirs_exist_ok=True)
 
 
 def make_archive(tag: str) -> Path:
@@ -110,6 +118,7 @@ def main() -> int:
     )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's caches first")
     parser.add_argument("--no-archive", action="store_true", help="build the folder only")
+    parser.add_argument("--no-deb", action="store_true", help="build no .deb package")
     args = parser.parse_args()
     require_pyinstaller()
     started = time.monotonic()
@@ -126,6 +135,15 @@ def main() -> int:
     if not args.no_archive:
         archive = make_archive(platform_tag())
         print(f"build.py: archive {archive} ({archive.stat().st_size / 1e6:.1f} MB)")
+    if sys.platform.startswith("linux") and not args.no_archive and not args.no_deb:
+        if shutil.which("dpkg-deb") is None:
+            print("build.py: no dpkg-deb here (not Debian or Ubuntu): no .deb built")
+        else:
+            sys.path.insert(0, str(ROOT / "packaging"))
+            from deb import build_deb
+
+            deb = build_deb(bundle, DIST, ROOT / "build" / "deb", version())
+            print(f"build.py: package {deb} ({deb.stat().st_size / 1e6:.1f} MB)")
     print(f"build.py: done in {time.monotonic() - started:.0f} s")
     return 0
 

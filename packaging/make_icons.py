@@ -3,8 +3,8 @@
     python packaging/make_icons.py
 
 Writes, and the generated files are committed so a build needs no rendering:
-  packaging/linux/icons/hicolor/<N>x<N>/apps/parallel-reader.png   N = 16 ... 512
-  packaging/linux/icons/hicolor/scalable/apps/parallel-reader.svg
+  packaging/linux/icons/hicolor/<N>x<N>/apps/io.github.parallel_reader.ParallelReader.png   N = 16 ... 512
+  packaging/linux/icons/hicolor/scalable/apps/io.github.parallel_reader.ParallelReader.svg
   packaging/windows/parallel-reader.ico    16-256 px, PNG-compressed entries
   packaging/macos/parallel-reader.icns     16-1024 px, PNG chunks
 """
@@ -25,6 +25,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = ROOT / "resources" / "icons" / "parallel-reader.svg"
+# Linux icons are named after the app ID, like the desktop file and the AppStream metadata.
+APP_ID = "io.github.parallel_reader.ParallelReader"
 PACKAGING = ROOT / "packaging"
 LINUX_SIZES = (16, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -98,10 +100,10 @@ def main() -> int:
 
     hicolor = PACKAGING / "linux" / "icons" / "hicolor"
     for size in LINUX_SIZES:
-        target = hicolor / f"{size}x{size}" / "apps" / "parallel-reader.png"
+        target = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pngs[size])
-    scalable = hicolor / "scalable" / "apps" / "parallel-reader.svg"
+    scalable = hicolor / "scalable" / "apps" / f"{APP_ID}.svg"
     scalable.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SVG, scalable)
 

@@ -87,6 +87,8 @@ def main() -> int:
                 failures.append(f"inspect parsed {parsed}, expected {documents}")
             else:
                 print(f"smoke_test.py: inspect parsed all {len(documents)} bundled documents")
+    if not any(args.bundle.rglob("QtNetwork.*")):
+        failures.append("PySide6.QtNetwork is missing (reader/single_instance.py needs it)")
     if sorted(p.name for p in corpus.iterdir()) != corpus_before:
         failures.append("the app wrote into the bundled corpus folder")
 

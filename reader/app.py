@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.library import Library
+    from reader.single_instance import SingleInstance
     from reader.widgets.main_window import MainWindow
 
 STARTUP_REPORT_ENV = "PARALLEL_READER_REPORT_STARTUP"
+HANDED_OVER = "handed over"  # another window runs on this workspace and took the files
+# The reverse-DNS app ID the desktop file, the icon and the metainfo are named after.
+APP_ID = "io.github.parallel_reader.ParallelReader"
 
 
 def contain_dependencies(workspace: Workspace) -> None:
@@ -48,13 +52,17 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     from reader.widgets.theme import ThemeController, keep_icons_in
     from reader.widgets.ui_settings import UiSettings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # "-name" sets X11's WM_CLASS, which the desktop file's StartupWMClass matches.
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-name", APP_ID])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("parallel-reader")
+    app.setDesktopFileName(APP_ID)
     if problem:
         return _refuse_to_start(problem)
+    instance = None if args.smoke_test else _claim_instance(workspace, args.files)
+    if instance == HANDED_OVER:
+        return 0  # a running window took the files and came to the front
     workspace.migrate_settings()
     icon_path = resources_dir() / "icons" / "parallel-reader.svg"
     if icon_path.exists():
@@ -74,6 +82,9 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     if first is not None:
         window.open_document(first, by_default=by_default)
     window.show()
+    if instance is not None and not isinstance(instance, str):
+        instance.setParent(window)
+        instance.files_received.connect(lambda files: _come_forward(window, files))
     if notes_message:
         window.tell(notes_message)
 
@@ -91,6 +102,35 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
             lambda _report: QTimer.singleShot(0, lambda: _finish_smoke_test(window, app))
         )
     return app.exec()
+
+
+def _claim_instance(workspace: Workspace, files: list[str]) -> SingleInstance | str:
+    """This process's claim to the workspace: the instance to listen with, or HANDED_OVER when a
+    window already runs on it and took ``files`` (two processes never share a settings file)."""
+    from reader.single_instance import AlreadyRunningError, SingleInstance, single_instance_key
+
+    instance = SingleInstance(single_instance_key(workspace.data_dir))
+    paths = [str(Path(file).resolve()) for file in files]
+    if instance.hand_over(paths):
+        return HANDED_OVER
+    try:
+        instance.listen()
+    except AlreadyRunningError:  # two starts raced and the other won: give it the files
+        instance.hand_over(paths)
+        return HANDED_OVER
+    return instance
+
+
+def _come_forward(window: MainWindow, files: list[str]) -> None:
+    """Another start handed its files over: open them, and bring the window to the front."""
+    from PySide6.QtCore import Qt
+
+    if files:
+        window.open_files([Path(file) for file in files])
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _refuse_to_start(problem: str) -> int:

@@ -12,7 +12,8 @@
 set -eu
 
 APP=parallel-reader
-APPSTREAM_ID=io.github.parallel_reader.ParallelReader
+# The app ID names the desktop file, the icons and the AppStream metadata (and StartupWMClass).
+APP_ID=io.github.parallel_reader.ParallelReader
 DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
 OPT_DIR=$HOME/.local/opt/$APP
 BIN_DIR=$HOME/.local/bin
@@ -34,13 +35,22 @@ refresh_menus() {
     touch "$ICONS_DIR" 2>/dev/null || true  # icon caches watch the folder's time stamp
 }
 
+# Removes the desktop file, icons and metadata, under the app ID and under the name that
+# releases before the app ID used ("parallel-reader").
+remove_integration() {
+    for name in "$APP_ID" "$APP"; do
+        rm -f "$APPS_DIR/$name.desktop"
+        for icon in "$ICONS_DIR"/*/apps/"$name".png "$ICONS_DIR"/scalable/apps/"$name".svg; do
+            if [ -e "$icon" ]; then rm -f "$icon"; fi
+        done
+    done
+    rm -f "$METAINFO_DIR/$APP_ID.metainfo.xml"
+}
+
 uninstall() {
     rm -rf "$OPT_DIR"
     if [ -L "$BIN_DIR/$APP" ]; then rm -f "$BIN_DIR/$APP"; fi
-    rm -f "$APPS_DIR/$APP.desktop" "$METAINFO_DIR/$APPSTREAM_ID.metainfo.xml"
-    for icon in "$ICONS_DIR"/*/apps/"$APP".png "$ICONS_DIR"/scalable/apps/"$APP".svg; do
-        if [ -e "$icon" ]; then rm -f "$icon"; fi
-    done
+    remove_integration
     refresh_menus
     say "Parallel Reader removed. Your notes and settings are kept in ${XDG_DATA_HOME:-$HOME/.local/share}/$APP."
 }
@@ -64,14 +74,14 @@ fi
 BUNDLE=$(cd "$BUNDLE" && pwd)
 
 # Desktop file, icons and metadata: shipped inside the bundle, or beside this script in a checkout.
-if [ -f "$BUNDLE/share/applications/$APP.desktop" ]; then
+if [ -f "$BUNDLE/share/applications/$APP_ID.desktop" ]; then
     SHARE=$BUNDLE/share
-    DESKTOP=$SHARE/applications/$APP.desktop
-    METAINFO=$SHARE/metainfo/$APPSTREAM_ID.metainfo.xml
+    DESKTOP=$SHARE/applications/$APP_ID.desktop
+    METAINFO=$SHARE/metainfo/$APP_ID.metainfo.xml
     ICONS=$SHARE/icons/hicolor
 else
-    DESKTOP=$HERE/$APP.desktop
-    METAINFO=$HERE/$APPSTREAM_ID.metainfo.xml
+    DESKTOP=$HERE/$APP_ID.desktop
+    METAINFO=$HERE/$APP_ID.metainfo.xml
     ICONS=$HERE/icons/hicolor
 fi
 [ -f "$DESKTOP" ] || die "desktop file not found at $DESKTOP"
@@ -92,13 +102,14 @@ case $OPT_DIR in
     *' '*) EXEC="\"$OPT_DIR/$APP\"" ;;
     *) EXEC="$OPT_DIR/$APP" ;;
 esac
+remove_integration  # an older install's files, whatever they were named
 mkdir -p "$APPS_DIR"
 sed -e "s|^Exec=.*|Exec=$EXEC %F|" -e "s|^TryExec=.*|TryExec=$OPT_DIR/$APP|" \
-    "$DESKTOP" > "$APPS_DIR/$APP.desktop"
-chmod 644 "$APPS_DIR/$APP.desktop"
+    "$DESKTOP" > "$APPS_DIR/$APP_ID.desktop"
+chmod 644 "$APPS_DIR/$APP_ID.desktop"
 
 if [ -d "$ICONS" ]; then
-    (cd "$ICONS" && find . -name "$APP.*" -type f) | while read -r icon; do
+    (cd "$ICONS" && find . -name "$APP_ID.*" -type f) | while read -r icon; do
         mkdir -p "$ICONS_DIR/$(dirname "$icon")"
         cp "$ICONS/$icon" "$ICONS_DIR/$icon"
     done
@@ -110,7 +121,7 @@ fi
 refresh_menus
 
 say "Parallel Reader installed in $OPT_DIR"
-say "  menu entry: $APPS_DIR/$APP.desktop"
+say "  menu entry: $APPS_DIR/$APP_ID.desktop"
 case :$PATH: in
     *:"$BIN_DIR":*) say "  command:    $APP" ;;
     *) say "  command:    $BIN_DIR/$APP  (add $BIN_DIR to your PATH to type just '$APP')" ;;

@@ -12,6 +12,7 @@ import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 INSTALL = PROJECT_DIR / "packaging" / "linux" / "install.sh"
+APP_ID = "io.github.parallel_reader.ParallelReader"
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the Linux installer")
 
@@ -42,17 +43,15 @@ def test_installs_app_link_desktop_file_and_icons(tmp_path: Path, bundle: Path) 
     assert (opt / "parallel-reader").is_file()
     link = home / ".local" / "bin" / "parallel-reader"
     assert link.is_symlink() and link.resolve() == (opt / "parallel-reader").resolve()
-    desktop = (home / ".local/share/applications/parallel-reader.desktop").read_text()
+    desktop = (home / f".local/share/applications/{APP_ID}.desktop").read_text()
     assert f"Exec={opt}/parallel-reader %F" in desktop.splitlines()
-    assert "Icon=parallel-reader" in desktop.splitlines()
+    assert f"TryExec={opt}/parallel-reader" in desktop.splitlines()
+    assert f"Icon={APP_ID}" in desktop.splitlines()
+    assert f"StartupWMClass={APP_ID}" in desktop.splitlines()
     for size in (16, 48, 256, 512):
-        assert (
-            home / f".local/share/icons/hicolor/{size}x{size}/apps/parallel-reader.png"
-        ).is_file()
-    assert (home / ".local/share/icons/hicolor/scalable/apps/parallel-reader.svg").is_file()
-    assert (
-        home / ".local/share/metainfo/io.github.parallel_reader.ParallelReader.metainfo.xml"
-    ).is_file()
+        assert (home / f".local/share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
+    assert (home / f".local/share/icons/hicolor/scalable/apps/{APP_ID}.svg").is_file()
+    assert (home / f".local/share/metainfo/{APP_ID}.metainfo.xml").is_file()
     result = subprocess.run([str(link)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "bundle-ran"
 
@@ -72,8 +71,9 @@ def test_reinstall_replaces_and_uninstall_removes_all_but_user_data(
     run_install(home, "--uninstall")
     assert not (home / ".local/opt/parallel-reader").exists()
     assert not (home / ".local/bin/parallel-reader").exists()
-    assert not (home / ".local/share/applications/parallel-reader.desktop").exists()
-    assert not list((home / ".local/share/icons").rglob("parallel-reader.*"))
+    assert not (home / f".local/share/applications/{APP_ID}.desktop").exists()
+    assert not list((home / ".local/share/icons").rglob(f"{APP_ID}.*"))
+    assert not (home / f".local/share/metainfo/{APP_ID}.metainfo.xml").exists()
     assert (user_data / "notes.sqlite").read_text() == "keep me"
 
 
@@ -86,3 +86,17 @@ def test_refuses_without_a_built_bundle(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("sh") is None, reason="needs sh")
 def test_script_is_valid_posix_sh() -> None:
     subprocess.run(["sh", "-n", str(INSTALL)], check=True)
+
+
+def test_install_replaces_files_of_a_release_before_the_app_id(
+    tmp_path: Path, bundle: Path
+) -> None:
+    home = tmp_path / "home"
+    old_desktop = home / ".local/share/applications/parallel-reader.desktop"
+    old_icon = home / ".local/share/icons/hicolor/48x48/apps/parallel-reader.png"
+    for old in (old_desktop, old_icon):
+        old.parent.mkdir(parents=True, exist_ok=True)
+        old.write_text("old")
+    run_install(home, "--bundle", str(bundle))
+    assert not old_desktop.exists() and not old_icon.exists()
+    assert (home / f".local/share/applications/{APP_ID}.desktop").is_file()
