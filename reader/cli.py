@@ -23,7 +23,7 @@ from reader.workspace import Workspace
 DATA_DIR_ENV = "PARALLEL_READER_DATA_DIR"
 
 # Subcommand modules in reader.commands, loaded only when used so the GUI starts without them.
-SUBCOMMANDS = ("inspect", "align", "import", "search", "notes")
+SUBCOMMANDS = ("inspect", "align", "import", "search", "notes", "cite")
 # Command names that are not valid module names ("import" is a Python keyword).
 _COMMAND_MODULES = {"import": "import_documents"}
 
@@ -65,7 +65,7 @@ def _split_at_subcommand(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 # Subcommands that read or write the workspace (inspect and align read only the files given).
-_USES_WORKSPACE = {"import", "search", "notes"}
+_USES_WORKSPACE = {"import", "search", "notes", "cite"}
 
 
 def _run_subcommand(global_args: argparse.Namespace, words: list[str], workspace: Workspace) -> int:
