@@ -1,5 +1,9 @@
 """Search results as a two-level tree: documents (title, date, hit count) → hits (snippets).
 
+A document with more hits than the search returned ends its hits with a "… N more hits" row
+(kind "more"). :meth:`SearchResultsModel.add_hits` puts the rest in place: rows are inserted
+where they belong and the "more" row removed, with no reset, so the view keeps its state.
+
 Nodes are small Python objects addressed by integer ids, as in the timeline model. Ids keep
 counting up across resets, so a stale QModelIndex from an earlier search misses the lookup
 instead of landing on whatever now sits at its row.
@@ -10,6 +14,7 @@ Snippets are plain text from the documents. The model hands them out as plain st
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Sequence
 from enum import IntEnum
@@ -45,11 +50,11 @@ class SearchRole(IntEnum):
     DOCUMENT_ID = Qt.ItemDataRole.UserRole + 1  # str, on both kinds of row
     HIT = Qt.ItemDataRole.UserRole + 2  # the core Hit; None for a document row
     SPANS = Qt.ItemDataRole.UserRole + 3  # ((start, end), ...) in the DisplayRole text of a hit
-    KIND = Qt.ItemDataRole.UserRole + 4  # "document" or "hit"
+    KIND = Qt.ItemDataRole.UserRole + 4  # "document", "hit" or "more" (hits not fetched yet)
     SIDE = Qt.ItemDataRole.UserRole + 5  # "transcript" / "translation" for text hits, else None
     PARAGRAPH = Qt.ItemDataRole.UserRole + 6  # paragraph index (0-based) for text hits, else None
     LOCATION = Qt.ItemDataRole.UserRole + 7  # short label of where a hit is: "RU ¶ 4", "Title"
-    HIT_COUNT = Qt.ItemDataRole.UserRole + 8  # all hits of a document (may exceed its children)
+    HIT_COUNT = Qt.ItemDataRole.UserRole + 8  # document: all its hits; "more" row: those not shown
     DOCUMENT = Qt.ItemDataRole.UserRole + 9  # the core DocumentHits, on both kinds of row
 
 
@@ -62,8 +67,13 @@ def hit_location(hit: Hit) -> str:
     return FIELD_LABELS.get(hit.kind, hit.kind.capitalize())
 
 
+def more_hits_label(count: int) -> str:
+    """ "… 5 more hits": the row that fetches the hits a search left out."""
+    return f"… {count:,} more hit" + ("" if count == 1 else "s")
+
+
 class _Node:
-    __slots__ = ("children", "document", "hit", "node_id", "parent", "row")
+    __slots__ = ("children", "document", "hit", "more", "node_id", "parent", "row")
 
     def __init__(
         self,
@@ -72,17 +82,26 @@ class _Node:
         document: DocumentHits,
         hit: Hit | None = None,
         parent: _Node | None = None,
+        more: bool = False,
     ) -> None:
         self.node_id = node_id
         self.row = row
         self.document = document
         self.hit = hit
+        self.more = more  # the "… N more hits" row under a document's shown hits
         self.parent = parent  # None for a document row (its parent is the invisible root)
         self.children: list[_Node] = []
 
+    @property
+    def kind(self) -> str:
+        if self.more:
+            return "more"
+        return "document" if self.hit is None else "hit"
+
 
 class SearchResultsModel(QAbstractItemModel):
-    """Documents at the top level, each with its shown hits as children. Changed only by reset."""
+    """Documents at the top level, each with its shown hits as children, then a "more" row if
+    the search left hits out. A new search resets it; :meth:`add_hits` inserts rows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +121,60 @@ class SearchResultsModel(QAbstractItemModel):
             self._documents.append(node)
             for hit_row, hit in enumerate(document.hits):
                 node.children.append(self._new_node(hit_row, document, hit, node))
+            if document.total_hits > len(document.hits):
+                node.children.append(self._new_node(len(document.hits), document, None, node, True))
         self.endResetModel()
+
+    def add_hits(self, document_id: str, hits: Sequence[Hit]) -> QModelIndex:
+        """Put every hit of a document (``hits``, in display order) in place of its "more" row.
+
+        Hits not shown yet are inserted where they fall among the shown ones; the "more" row
+        goes, and the document's count becomes what is now listed. Returns the first inserted
+        row (invalid if none was new).
+        """
+        node = self._document_node(document_id)
+        if node is None:
+            return QModelIndex()
+        parent = self.createIndex(node.row, 0, node.node_id)
+        shown = [child.hit for child in node.children if child.hit is not None]
+        merged = _merged(shown, hits)
+        document = dataclasses.replace(node.document, hits=tuple(merged), total_hits=len(merged))
+        first_new: _Node | None = None
+        position = 0
+        for hit in merged:  # shown hits are a subsequence of merged: insert the runs between
+            child = node.children[position] if position < len(node.children) else None
+            if child is not None and child.hit is not None and child.hit == hit:
+                position += 1
+                continue
+            self.beginInsertRows(parent, position, position)
+            new = self._new_node(position, document, hit, node)
+            node.children.insert(position, new)
+            _renumber(node.children)
+            self.endInsertRows()
+            first_new = first_new or new
+            position += 1
+        for row, child in reversed(list(enumerate(node.children))):
+            if child.more:
+                self.beginRemoveRows(parent, row, row)
+                del node.children[row]
+                del self._nodes[child.node_id]
+                _renumber(node.children)
+                self.endRemoveRows()
+        node.document = document
+        for child in node.children:
+            child.document = document
+        self.dataChanged.emit(parent, parent)
+        if node.children:
+            last = len(node.children) - 1
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(last, 0, parent))
+        if first_new is None:
+            return QModelIndex()
+        return self.createIndex(first_new.row, 0, first_new.node_id)
+
+    def has_more(self, document_id: str) -> bool:
+        """Whether the document still lists a "more" row."""
+        node = self._document_node(document_id)
+        return node is not None and any(child.more for child in node.children)
 
     def clear(self) -> None:
         self.set_results([])
@@ -118,10 +190,8 @@ class SearchResultsModel(QAbstractItemModel):
         return sum(node.document.total_hits for node in self._documents)
 
     def index_of_document(self, document_id: str) -> QModelIndex:
-        for node in self._documents:
-            if node.document.document_id == document_id:
-                return self.createIndex(node.row, 0, node.node_id)
-        return QModelIndex()
+        node = self._document_node(document_id)
+        return self.createIndex(node.row, 0, node.node_id) if node is not None else QModelIndex()
 
     # ----- QAbstractItemModel ---------------------------------------------------------------
 
@@ -158,7 +228,7 @@ class SearchResultsModel(QAbstractItemModel):
         if node is None:
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.hit is not None:
+        if node.parent is not None:
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
 
@@ -168,6 +238,8 @@ class SearchResultsModel(QAbstractItemModel):
             return None
         if role == SearchRole.DOCUMENT:
             return node.document
+        if node.more:
+            return _more_data(node.document, role)
         if node.hit is None:
             return self._document_data(node.document, role)
         return self._hit_data(node.document, node.hit, role)
@@ -210,12 +282,23 @@ class SearchResultsModel(QAbstractItemModel):
     # ----- helpers --------------------------------------------------------------------------
 
     def _new_node(
-        self, row: int, document: DocumentHits, hit: Hit | None = None, parent: _Node | None = None
+        self,
+        row: int,
+        document: DocumentHits,
+        hit: Hit | None = None,
+        parent: _Node | None = None,
+        more: bool = False,
     ) -> _Node:
         self._next_id += 1
-        node = _Node(self._next_id, row, document, hit, parent)
+        node = _Node(self._next_id, row, document, hit, parent, more)
         self._nodes[node.node_id] = node
         return node
+
+    def _document_node(self, document_id: str) -> _Node | None:
+        for node in self._documents:
+            if node.document.document_id == document_id:
+                return node
+        return None
 
     def _node(self, index: ModelIndex) -> _Node | None:
         if not index.isValid() or index.model() is not self:
@@ -253,3 +336,41 @@ def _hit_value(document: DocumentHits, hit: Hit, role: int) -> Any:
     if role == SearchRole.PARAGRAPH:
         return hit.paragraph
     return None
+
+
+def _more_data(document: DocumentHits, role: int) -> Any:
+    """The roles of a "… N more hits" row."""
+    hidden = max(0, document.total_hits - len(document.hits))
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        return more_hits_label(hidden)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return f"Show all {document.total_hits:,} hits in this document"
+    if role == SearchRole.DOCUMENT_ID:
+        return document.document_id
+    if role == SearchRole.KIND:
+        return "more"
+    if role == SearchRole.SPANS:
+        return ()
+    if role == SearchRole.HIT_COUNT:
+        return hidden
+    return None
+
+
+def _merged(shown: Sequence[Hit], every: Sequence[Hit]) -> list[Hit]:
+    """``every`` hit, with any shown hit it lacks kept where it stood (the index may have moved
+    on since the search): the shown hits stay a subsequence, in their order."""
+    merged: list[Hit] = []
+    pending = list(shown)
+    for hit in every:
+        if hit in pending:
+            # Shown hits the fuller list skipped come before this one, as they did.
+            while pending and pending[0] != hit:
+                merged.append(pending.pop(0))
+            pending.pop(0)
+        merged.append(hit)
+    return merged + pending
+
+
+def _renumber(nodes: list[_Node]) -> None:
+    for row, node in enumerate(nodes):
+        node.row = row

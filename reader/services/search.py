@@ -65,6 +65,16 @@ class SearchService(QObject):
             results = [result for result in results if result.document_id in allowed]
         return results
 
+    def document_hits(self, query: str, document_id: str) -> list[Hit]:
+        """Every hit of ``query`` in one document, in the order ``search`` shows them: what a
+        result's "more hits" row fetches. Empty if the document no longer matches.
+
+        Raises QueryError for a query that cannot be read.
+        """
+        index = self._open()
+        self._write_notes(index)
+        return index.document_hits(query, document_id)
+
     def update_documents(self) -> None:
         """Index new or changed documents in the background (a first start, after an update)."""
         self.indexer.start(index_work(self._workspace))
@@ -118,4 +128,3 @@ class SearchService(QObject):
             index.remove_note(annotation_id)
         else:
             index.save_note(annotation_id, state.document_id, text)
-

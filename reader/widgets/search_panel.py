@@ -1,7 +1,8 @@
 """The library-wide search panel: a query field, an order choice, a status line and the results.
 
 The panel knows nothing of the index: it is given ``search(query, order) -> list[DocumentHits]``
-and shows what comes back. A search runs on the GUI thread (the core answers in tens of
+(and, optionally, ``more_hits(query, document_id) -> list[Hit]`` for a document's hits the search
+left out) and shows what comes back. A search runs on the GUI thread (the core answers in tens of
 milliseconds), ~200 ms after typing stops, or at once on Enter.
 
 Snippets are text from documents and are painted as text: the delegate lays them out with
@@ -11,6 +12,7 @@ nothing in it can load a resource.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -18,285 +20,43 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.dates import format_date
 from reader.core.search_query import QueryError
-from reader.models.display_text import shown
 from reader.models.search_results_model import SearchResultsModel, SearchRole
-from reader.services.search import DocumentHits
+from reader.services.search import DocumentHits, Hit
+from reader.widgets.search_result_delegate import SearchResultDelegate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SearchFunction = Callable[[str, str], list[DocumentHits]]
+MoreHitsFunction = Callable[[str, str], list[Hit]]  # (query, document id) -> every hit
 
 PLACEHOLDER = 'Search all documents — words, "phrases", prefix*, AND OR NOT'
 EMPTY_QUERY_TEXT = "Type to search both languages"
 NO_MATCH_TEXT = "No documents match"
 DEBOUNCE_MS = 200
 ORDERS = (("Relevance", "relevance"), ("Date", "date"))
-
-# Characters that would break a line or draw as a box; each is replaced one for one, so the
-# hit spans (offsets into the snippet) stay right.
-_LINE_BREAKS = str.maketrans("\n\r\t\v\f\u2028\u2029\x85", "        ")
-
-
-# ---------------------------------------------------------------------------------------------
-# Painting a row
-
-
-def _with_alpha(colour: QColor, alpha: float) -> QColor:
-    faded = QColor(colour)
-    faded.setAlphaF(colour.alphaF() * alpha)
-    return faded
-
-
-def _format(
-    colour: QColor | None = None, bold: bool = False, background: QColor | None = None
-) -> QTextCharFormat:
-    text_format = QTextCharFormat()
-    if colour is not None:
-        text_format.setForeground(colour)
-    if bold:
-        text_format.setFontWeight(QFont.Weight.Bold)
-    if background is not None:
-        text_format.setBackground(background)
-    return text_format
-
-
-def _range(start: int, length: int, text_format: QTextCharFormat) -> QTextLayout.FormatRange:
-    span = QTextLayout.FormatRange()
-    span.start, span.length, span.format = start, length, text_format
-    return span
-
-
-class _Colours:
-    """Text, quiet text and hit background for one row, selected or not.
-
-    Quiet text and the hit tint are translucent, so they read on whatever the style paints
-    behind the row: pyqtdarktheme draws selection from its style sheet and leaves the
-    palette's Highlight transparent, so no opaque colour can be blended from the palette.
-    """
-
-    def __init__(self, option: QStyleOptionViewItem) -> None:
-        palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        self.text = palette.color(text_role)
-        self.quiet = _with_alpha(self.text, 0.6)
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        if accent.alphaF() < 0.5:  # a style-sheet theme: its accent colour is the link colour
-            accent = palette.color(QPalette.ColorRole.Link)
-        self.hit_background = _with_alpha(self.text if selected else accent, 0.25)
-
-
-class SearchResultDelegate(QStyledItemDelegate):
-    """Document rows: title, then a quiet date and hit count. Hit rows: a quiet location
-    ("RU ¶ 4") and up to :attr:`HIT_LINES` lines of snippet with the hits in bold on a tint."""
-
-    PADDING = 5
-    DOCUMENT_GAP = 4  # extra room above a document row, to set the groups apart
-    HIT_LINES = 2
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        line = line_step(option.font)
-        if index.data(SearchRole.KIND) != "hit":
-            return QSize(200, round(line + 2 * self.PADDING + self.DOCUMENT_GAP))
-        # A hit takes the lines its snippet needs at the view's width, up to HIT_LINES. At most
-        # 50 documents of 3 hits are shown, so laying each out here costs little.
-        text, ranges = hit_text(index, _Colours(option))
-        width = self._text_width(option, index)
-        layout = _layout(text, ranges, option.font, width, _hang(text, ranges, option.font))
-        lines = layout.lineCount()
-        return QSize(200, round(max(1, min(lines, self.HIT_LINES)) * line + 2 * self.PADDING))
-
-    def _text_width(self, option: QStyleOptionViewItem, index: ModelIndex) -> float:
-        """The width text gets in the row; a size hint is asked without the row's rectangle."""
-        view = self.parent()
-        if not isinstance(view, QTreeView):
-            return max(1.0, float(option.rect.width() - 2 * self.PADDING))
-        indent = view.indentation() if index.parent().isValid() else 0
-        return max(1.0, float(view.viewport().width() - indent - 2 * self.PADDING))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the panel only (selection, hover, focus): the text is laid out below
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        text, ranges, lines = self._content(option, index)
-        painter.save()
-        try:
-            painter.setClipRect(option.rect)
-            self._draw(painter, option, text, ranges, lines)
-        finally:
-            painter.restore()
-
-    def _content(
-        self, option: QStyleOptionViewItem, index: ModelIndex
-    ) -> tuple[str, list[QTextLayout.FormatRange], int]:
-        """The row's text, its format ranges, and how many lines it may take."""
-        colours = _Colours(option)
-        if index.data(SearchRole.KIND) == "document":
-            width = option.rect.width() - 2 * self.PADDING
-            return (*document_text(index, colours, option.font, width), 1)
-        return (*hit_text(index, colours), self.HIT_LINES)
-
-    def _draw(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        text: str,
-        ranges: list[QTextLayout.FormatRange],
-        max_lines: int,
-    ) -> None:
-        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        if max_lines == 1:
-            rect.setTop(rect.top() + self.DOCUMENT_GAP)
-        width = max(1.0, float(rect.width()))
-        hang = _hang(text, ranges, option.font) if max_lines > 1 else 0.0
-        layout = _layout(text, ranges, option.font, width, hang)
-        if layout.lineCount() > max_lines:
-            text = _elided(layout, text, option.font, width - hang, max_lines)
-            ranges = _clip_ranges(ranges, len(text) - 1)
-            layout = _layout(text, ranges, option.font, width, hang)
-        painter.setPen(_Colours(option).text)
-        step = line_step(option.font)
-        for number in range(min(layout.lineCount(), max_lines)):
-            line = layout.lineAt(number)
-            # Lines go at a fixed step, the one sizeHint counted, not at each line's own height.
-            line.draw(painter, QPointF(rect.left(), rect.top() + number * step - line.y()))
-
-
-def document_text(
-    index: ModelIndex, colours: _Colours, font: QFont, width: float
-) -> tuple[str, list[QTextLayout.FormatRange]]:
-    """ "Title — 21 July 1951 (3)" (the DisplayRole text) with the title strong, the rest quiet.
-
-    A long title is elided so the date and the count, which tell documents apart, still show.
-    """
-    document: DocumentHits = index.data(SearchRole.DOCUMENT)
-    title = shown(document.title or document.document_id)
-    rest = f" — {format_date(document.date)} ({document.total_hits})"
-    bold = QFont(font)
-    bold.setBold(True)
-    room = width - QFontMetricsF(font).horizontalAdvance(rest) - 2
-    title = QFontMetricsF(bold).elidedText(title, Qt.TextElideMode.ElideRight, max(room, 40.0))
-    return title + rest, [
-        _range(0, len(title), _format(colours.text, bold=True)),
-        _range(len(title), len(rest), _format(colours.quiet)),
-    ]
-
-
-def hit_text(index: ModelIndex, colours: _Colours) -> tuple[str, list[QTextLayout.FormatRange]]:
-    """ "RU ¶ 4  snippet…" with the location quiet and each hit span bold on a tint."""
-    location = f"{index.data(SearchRole.LOCATION)}  "
-    snippet = str(index.data(Qt.ItemDataRole.DisplayRole)).translate(_LINE_BREAKS)
-    ranges = [_range(0, len(location), _format(colours.quiet))]
-    emphasis = _format(colours.text, bold=True, background=colours.hit_background)
-    for start, end in index.data(SearchRole.SPANS) or ():
-        start, end = max(0, start), min(len(snippet), end)
-        if end > start:
-            ranges.append(_range(len(location) + start, end - start, emphasis))
-    return location + snippet, ranges
-
-
-_LINE_STEPS: dict[str, float] = {}
-_LINE_SAMPLE = "Ag Шщ Ёй ¶"  # Cyrillic may come from a fallback font with taller lines
-
-
-def line_step(font: QFont) -> float:
-    """Height of one line of mixed Latin and Cyrillic text (bold, as hits are) in ``font``."""
-    key = font.toString()
-    if key not in _LINE_STEPS:
-        bold = _range(0, len(_LINE_SAMPLE), _format(bold=True))
-        layout = _layout(_LINE_SAMPLE, [bold], font, 10_000.0)
-        _LINE_STEPS[key] = max(QFontMetricsF(font).lineSpacing(), layout.lineAt(0).height())
-    return _LINE_STEPS[key]
-
-
-def _hang(text: str, ranges: list[QTextLayout.FormatRange], font: QFont) -> float:
-    """Indent of a hit's later lines: past its location label, so the snippet reads as a column."""
-    label = text[: ranges[0].length] if ranges else ""
-    return QFontMetricsF(font).horizontalAdvance(label)
-
-
-def _layout(
-    text: str,
-    ranges: list[QTextLayout.FormatRange],
-    font: QFont,
-    width: float,
-    hang: float = 0.0,
-) -> QTextLayout:
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.setFormats(ranges)
-    layout.beginLayout()
-    top = 0.0
-    while (line := layout.createLine()).isValid():
-        indent = hang if line.lineNumber() > 0 else 0.0
-        line.setLineWidth(max(1.0, width - indent))
-        line.setPosition(QPointF(indent, top))
-        top += line.height()
-    layout.endLayout()
-    return layout
-
-
-def _elided(layout: QTextLayout, text: str, font: QFont, width: float, max_lines: int) -> str:
-    """``text`` cut so it fits ``max_lines``, ending in "…" on the last line."""
-    last = layout.lineAt(max_lines - 1).textStart()
-    # Bold hits are wider than the plain metrics measure; a little slack keeps "…" on the line.
-    room = width - QFontMetricsF(font).horizontalAdvance("MM")
-    tail = QFontMetricsF(font).elidedText(text[last:], Qt.TextElideMode.ElideRight, room)
-    kept = tail[:-1] if tail.endswith("…") else tail
-    return text[: last + len(kept)].rstrip() + "…"
-
-
-def _clip_ranges(ranges: list[QTextLayout.FormatRange], end: int) -> list[QTextLayout.FormatRange]:
-    clipped = []
-    for span in ranges:
-        length = min(span.start + span.length, end) - span.start
-        if length > 0:
-            clipped.append(_range(span.start, length, span.format))
-    return clipped
-
-
-# ---------------------------------------------------------------------------------------------
-# The panel
 
 
 class ResultsView(QTreeView):
@@ -310,6 +70,17 @@ class ResultsView(QTreeView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()  # hit rows wrap to the width: heights change
+
+    def drawn_lines(self, index: QModelIndex) -> list[str]:
+        """The text of each line ``index``'s row draws now (what a reader sees of it)."""
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, SearchResultDelegate) or not index.isValid():
+            return []
+        self.executeDelayedItemsLayout()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(index)
+        return delegate.drawn_lines(option, index)
 
     def set_placeholder_text(self, text: str) -> None:
         self.placeholder_text = text
@@ -330,14 +101,29 @@ class ResultsView(QTreeView):
 
 
 class SearchPanel(QWidget):
-    """Search the whole library; emits ``hit_activated(document_id, hit_or_None)``."""
+    """Search the whole library; emits ``hit_activated(document_id, hit_or_None)``.
+
+    A document row opens and closes its group (click, double-click, Enter, or Left and Right).
+    A document's "… N more hits" row fetches the rest through ``more_hits(query, document_id)``
+    and puts them in place; without ``more_hits`` it opens the document. Ctrl+Enter opens the
+    document of any row.
+    """
 
     hit_activated = Signal(str, object)
 
-    def __init__(self, search: SearchFunction, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        search: SearchFunction,
+        parent: QWidget | None = None,
+        *,
+        more_hits: MoreHitsFunction | None = None,
+    ) -> None:
         super().__init__(parent)
         self._search = search
+        self._more_hits = more_hits
         self._last_run: tuple[str, str] | None = None
+        self._shown: tuple[str, str] | None = None  # the query and order the results are for
+        self._all_hits: set[str] = set()  # documents whose "more" row was opened
         self.model = SearchResultsModel(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -364,23 +150,57 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def run(self) -> None:
-        """Search now for the field's text (again, even if it has not changed: the index may)."""
+        """Search now for the field's text (again, even if it has not changed: the index may).
+
+        Run again for the query shown, it keeps what the reader did with the results: the
+        current row, closed groups, fetched hits and the scroll position.
+        """
         self._timer.stop()
         query, order = self.field.text().strip(), self.order()
         self._last_run = (query, order)
+        state = self._view_state() if self._shown == (query, order) else None
         if not query:
-            self._show([], "", EMPTY_QUERY_TEXT)
+            self._show([], "", EMPTY_QUERY_TEXT, None)
             return
         try:
             results = self._search(query, order)
         except QueryError as error:
-            self._show([], str(error), "")  # in place, next to the field: never a dialog
+            self._show([], str(error), "", None)  # in place, next to the field: never a dialog
             return
-        self._show(results, _count_text(results), NO_MATCH_TEXT)
+        if state is not None:
+            results = [self._with_all_hits(query, result, state) for result in results]
+        self._show(results, _count_text(results), NO_MATCH_TEXT, (query, order))
+        if state is not None:
+            self._restore(state)
+
+    def refresh(self) -> None:
+        """Search again for what is shown (after an import or an index update), keeping the
+        current row, closed groups and fetched hits where they still exist."""
+        self.run()
 
     def status_text(self) -> str:
         """What the panel says about the search: a count, an error, or an empty state."""
         return self.status_label.text() or self.results_view.placeholder_text
+
+    def show_more(self, document_id: str) -> bool:
+        """Fetch and show every hit of ``document_id``; whether its "more" row was replaced."""
+        if self._more_hits is None or self._shown is None:
+            return False
+        if not self.model.has_more(document_id):
+            return False
+        try:
+            hits = self._more_hits(self._shown[0], document_id)
+        except QueryError as error:
+            self.status_label.setText(str(error))
+            return False
+        first = self.model.add_hits(document_id, hits)
+        self._all_hits.add(document_id)
+        self.status_label.setText(_count_text(self.model.results()))
+        view = self.results_view
+        target = first if first.isValid() else self.model.index_of_document(document_id)
+        view.setCurrentIndex(target)
+        view.scrollTo(target)
+        return True
 
     # ----- building -------------------------------------------------------------------------
 
@@ -414,9 +234,11 @@ class SearchPanel(QWidget):
         view.setModel(self.model)
         view.setItemDelegate(SearchResultDelegate(view))
         view.setHeaderHidden(True)
-        view.setRootIsDecorated(False)  # every document is expanded; no arrows to click
-        view.setItemsExpandable(False)
-        view.setExpandsOnDoubleClick(False)
+        view.setRootIsDecorated(False)  # the delegate draws the arrow, in less room
+        view.setItemsExpandable(True)  # Left and Right close and open a group
+        view.setExpandsOnDoubleClick(
+            False
+        )  # a click toggles already: a double-click must not undo it
         view.setIndentation(14)
         view.setUniformRowHeights(False)  # document and hit rows differ in height
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -446,7 +268,16 @@ class SearchPanel(QWidget):
         if self._last_run != (self.field.text().strip(), self.order()):
             self.run()
 
-    def _show(self, results: list[DocumentHits], status: str, empty_text: str) -> None:
+    def _show(
+        self,
+        results: list[DocumentHits],
+        status: str,
+        empty_text: str,
+        shown_for: tuple[str, str] | None,
+    ) -> None:
+        if shown_for != self._shown:
+            self._all_hits = set()
+        self._shown = shown_for
         self.model.set_results(results)
         self.results_view.expandAll()
         self.status_label.setText(status)
@@ -454,8 +285,75 @@ class SearchPanel(QWidget):
 
     def _activate(self, index: QModelIndex) -> None:
         document_id = index.data(SearchRole.DOCUMENT_ID)
-        if document_id is not None:
+        if document_id is None:
+            return
+        kind = index.data(SearchRole.KIND)
+        if kind == "document":
+            view = self.results_view
+            view.setExpanded(index, not view.isExpanded(index))
+        elif kind == "more":
+            if not self.show_more(document_id) and self._more_hits is None:
+                self.hit_activated.emit(document_id, None)  # the document shows every hit
+        else:
             self.hit_activated.emit(document_id, index.data(SearchRole.HIT))
+
+    # ----- keeping the view's state over a new search -----------------------------------------
+
+    def _view_state(self) -> _ViewState:
+        view = self.results_view
+        collapsed = set()
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if not view.isExpanded(index):
+                collapsed.add(str(index.data(SearchRole.DOCUMENT_ID)))
+        return _ViewState(
+            _row_key(view.currentIndex()),
+            collapsed,
+            set(self._all_hits),
+            view.verticalScrollBar().value(),
+        )
+
+    def _with_all_hits(self, query: str, result: DocumentHits, state: _ViewState) -> DocumentHits:
+        """``result`` with every hit, if the reader had asked for them all before."""
+        if self._more_hits is None or result.document_id not in state.all_hits:
+            return result
+        if result.total_hits <= len(result.hits):
+            return result
+        try:
+            hits = self._more_hits(query, result.document_id)
+        except QueryError:
+            return result
+        if not hits:
+            return result
+        return dataclasses.replace(result, hits=tuple(hits), total_hits=len(hits))
+
+    def _restore(self, state: _ViewState) -> None:
+        view = self.results_view
+        self._all_hits = state.all_hits & {r.document_id for r in self.model.results()}
+        for document_id in state.collapsed:
+            index = self.model.index_of_document(document_id)
+            if index.isValid():
+                view.setExpanded(index, False)
+        current = self._find_row(state.current)
+        if current.isValid():
+            view.setCurrentIndex(current)
+        view.doItemsLayout()  # the scroll range is for the new rows
+        view.verticalScrollBar().setValue(state.scroll)
+
+    def _find_row(self, key: _RowKey | None) -> QModelIndex:
+        """The row ``key`` names in the new results; its document row if it is gone."""
+        if key is None:
+            return QModelIndex()
+        document = self.model.index_of_document(key[0])
+        if not document.isValid() or key[1] == "document":
+            return document
+        for row in range(self.model.rowCount(document)):
+            index = self.model.index(row, 0, document)
+            if _row_key(index) == key:
+                return index
+        return document
+
+    # ----- keys -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and watched is self.field:
@@ -493,12 +391,47 @@ class SearchPanel(QWidget):
         key = event.key()
         current = self.results_view.currentIndex()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current.isValid():
-            self._activate(current)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.hit_activated.emit(current.data(SearchRole.DOCUMENT_ID), None)
+            else:
+                self._activate(current)
             return True
         if key == Qt.Key.Key_Up and current == self.model.index(0, 0):
             self.focus_search()  # up from the first result goes back to the query
             return True
+        if key == Qt.Key.Key_Escape:
+            self.focus_search()  # back to the query, to change it
+            return True
         return False
+
+
+_RowKey = tuple[str, str, str | None, str | None, int | None, str | None]
+
+
+class _ViewState:
+    """What the reader did with the results, to keep over a search run again."""
+
+    __slots__ = ("all_hits", "collapsed", "current", "scroll")
+
+    def __init__(
+        self, current: _RowKey | None, collapsed: set[str], all_hits: set[str], scroll: int
+    ) -> None:
+        self.current = current
+        self.collapsed = collapsed
+        self.all_hits = all_hits
+        self.scroll = scroll
+
+
+def _row_key(index: QModelIndex) -> _RowKey | None:
+    """A row named by what it shows, not by position: the same hit in a new search matches."""
+    if not index.isValid():
+        return None
+    document_id = str(index.data(SearchRole.DOCUMENT_ID))
+    kind = str(index.data(SearchRole.KIND))
+    hit: Hit | None = index.data(SearchRole.HIT)
+    if hit is None:
+        return (document_id, kind, None, None, None, None)
+    return (document_id, kind, hit.kind, hit.side, hit.paragraph, hit.annotation_id)
 
 
 def _key(event: QEvent) -> int:

@@ -7,7 +7,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.core.search_index import DocumentHits, Hit
-from reader.models.search_results_model import SearchResultsModel, SearchRole, hit_location
+from reader.models.search_results_model import (
+    SearchResultsModel,
+    SearchRole,
+    hit_location,
+    more_hits_label,
+)
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -60,7 +65,8 @@ def test_passes_the_model_tester_through_several_resets(model: SearchResultsMode
         model.set_results(results)
         assert model.rowCount() == len(results)
         for row, document in enumerate(results):
-            assert model.rowCount(model.index(row, 0)) == len(document.hits)
+            more = document.total_hits > len(document.hits)  # a "… N more hits" row
+            assert model.rowCount(model.index(row, 0)) == len(document.hits) + more
 
 
 def test_documents_then_hits(model: SearchResultsModel) -> None:
@@ -137,3 +143,69 @@ def test_index_of_document_and_totals(model: SearchResultsModel) -> None:
     assert model.results() == RESULTS
     model.clear()
     assert model.rowCount() == 0
+
+
+# ----- "… N more hits" --------------------------------------------------------------------------
+
+EIGHT = [text_hit(f"hit number {n}", n, spans=((0, 3),)) for n in range(8)]
+
+
+def eight_hits(shown: int = 3) -> DocumentHits:
+    return result("eight", "Eight hits", "1951-07-21", *EIGHT[:shown], total=8)
+
+
+def test_a_document_with_hits_left_out_ends_in_a_more_row(model: SearchResultsModel) -> None:
+    model.set_results([eight_hits(), RESULTS[1]])
+    document = model.index(0, 0)
+    assert model.rowCount(document) == 4
+    more = model.index(3, 0, document)
+    assert more.data(SearchRole.KIND) == "more"
+    assert more.data(DISPLAY) == "… 5 more hits"
+    assert more.data(SearchRole.HIT_COUNT) == 5
+    assert more.data(SearchRole.DOCUMENT_ID) == "eight"
+    assert more.data(SearchRole.HIT) is None
+    assert model.flags(more) & Qt.ItemFlag.ItemNeverHasChildren
+    assert model.has_more("eight")
+    assert model.rowCount(model.index(1, 0)) == 1  # every hit shown: no "more" row
+    assert not model.has_more("mao-1951")
+    assert more_hits_label(1) == "… 1 more hit"
+
+
+def test_add_hits_inserts_rows_in_place_without_a_reset(model: SearchResultsModel) -> None:
+    model.set_results([eight_hits(), RESULTS[1]])
+    document = model.index(0, 0)
+    persistent = QPersistentModelIndex(model.index(1, 0, document))  # survives: no reset
+    resets: list[bool] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    first_new = model.add_hits("eight", EIGHT)
+    assert resets == []
+    assert inserted
+    assert [model.index(row, 0, document).data(DISPLAY) for row in range(8)] == [
+        hit.snippet for hit in EIGHT
+    ]
+    assert model.rowCount(document) == 8  # the "more" row is gone
+    assert not model.has_more("eight")
+    assert persistent.isValid() and persistent.row() == 1
+    assert first_new.row() == 3 and first_new.data(SearchRole.HIT) == EIGHT[3]
+    assert document.data(SearchRole.HIT_COUNT) == 8
+    assert model.index(1, 0).data(DISPLAY) == "Mao to Stalin — November 1951 (1)"  # untouched
+
+
+def test_add_hits_fills_gaps_between_shown_hits(model: SearchResultsModel) -> None:
+    shown = result("gaps", "Gaps", None, EIGHT[0], EIGHT[5], total=8)
+    model.set_results([shown])
+    model.add_hits("gaps", EIGHT)
+    document = model.index(0, 0)
+    rows = [model.index(row, 0, document).data(SearchRole.HIT) for row in range(8)]
+    assert rows == EIGHT
+
+
+def test_add_hits_keeps_shown_hits_the_index_no_longer_has(model: SearchResultsModel) -> None:
+    model.set_results([eight_hits()])
+    assert model.add_hits("eight", []) == QModelIndex()  # the document changed meanwhile
+    document = model.index(0, 0)
+    assert model.rowCount(document) == 3  # what was shown stays; the dead "more" row goes
+    assert document.data(DISPLAY) == "Eight hits — 21 July 1951 (3)"
+    assert model.add_hits("missing", EIGHT) == QModelIndex()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.core.annotations import new_document_bookmark
 
-CABLE = "117421"  # a two-language cable
+CABLE, TELEGRAM = "117421", "113013"  # a two-language cable, an English-only telegram
 
 
 def _note_hits(services, word: str) -> list[str]:
@@ -34,3 +34,19 @@ def test_notes_made_before_the_first_search_are_found(services) -> None:
 def test_the_search_respects_the_allowed_documents(services) -> None:
     services.notes.save(new_document_bookmark(CABLE, note="quetzal"))
     assert services.search.search("quetzal", allowed={"other"}) == []
+
+
+def test_document_hits_reaches_every_hit_beyond_the_shown_ones(qtbot, services) -> None:
+    with qtbot.waitSignal(services.search.indexer.finished, timeout=30_000):
+        services.search.update_documents()
+    [shown] = [r for r in services.search.search("negotiations") if r.document_id == TELEGRAM]
+    every = services.search.document_hits("negotiations", TELEGRAM)
+    assert len(every) == shown.total_hits > len(shown.hits)  # the search shows only a few
+    assert list(every[: len(shown.hits)]) == list(shown.hits)  # same order: shown ones first
+    assert services.search.document_hits("cipher", "no-such-document") == []
+
+
+def test_document_hits_sees_a_note_made_a_moment_ago(services) -> None:
+    assert services.search.document_hits("quetzal", CABLE) == []
+    services.notes.save(new_document_bookmark(CABLE, note="quetzal"))
+    assert [hit.kind for hit in services.search.document_hits("quetzal", CABLE)] == ["note"]
