@@ -4,7 +4,10 @@ The bar searches the panes' QTextDocuments for literal text, ignoring case, Ñ‘/Ð
 accents. It does not draw the matches itself: the panes already use extra selections for their
 own marks, and a second owner would overwrite them. It emits ``matches_changed`` with every
 match, ``{pane index: [(paragraph, start, end), ...]}``, for the panes to draw, and
-``current_match`` for the one the reader is on, which it also selects and scrolls into view.
+``current_match`` for the one the reader is on, which it also scrolls into view. A target that
+draws the current match distinctly (``set_current_find_match``, as ParagraphPane does) is told
+which one it is, and gets the caret there; any other target shows it as its selection (which is
+faint when the pane has no focus, in the dark theme).
 
 Paragraphs are the panes' text blocks (ParagraphPane puts one paragraph in each block), and
 offsets are positions within a block's text.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import astuple, dataclass
 from functools import lru_cache
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent, QTextCursor
@@ -23,6 +27,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 NO_MATCHES_TEXT = "No matches"
 
 Matches = dict[int, list[tuple[int, int, int]]]
+
+
+@runtime_checkable
+class CurrentMatchTarget(Protocol):
+    """A pane that draws the current match unlike the others."""
+
+    def set_current_find_match(self, match: tuple[int, int, int] | None) -> None: ...
 
 
 @dataclass(frozen=True, order=True)
@@ -159,8 +170,10 @@ class FindBar(QWidget):
         self._update_label()
         if scroll:
             self._show_current()
-        elif self._current >= 0:
-            self.current_match.emit(*astuple(self._matches[self._current]))
+        else:
+            self._tell_current()
+            if self._current >= 0:
+                self.current_match.emit(*astuple(self._matches[self._current]))
 
     def matches(self) -> Matches:
         """Every match by pane index; every target pane has an entry, empty when it has none."""
@@ -251,6 +264,7 @@ class FindBar(QWidget):
             self._refresh_timer.stop()
             self._matches, self._current = [], -1
             self.matches_changed.emit(self.matches())  # the panes clear what they drew
+            self._tell_current()
 
     def _deferred_refresh(self) -> None:
         self.refresh(scroll=self._scroll_on_refresh)
@@ -288,16 +302,40 @@ class FindBar(QWidget):
             return self._targets[self._matches[self._current].pane]
         return self._targets[0] if self._targets else None
 
+    def _tell_current(self) -> None:
+        """Tell each target that draws it which match is current (None: not in that pane)."""
+        match = self.current()
+        for index, pane in enumerate(self._targets):
+            if isinstance(pane, CurrentMatchTarget):
+                here = match is not None and match.pane == index
+                pane.set_current_find_match(
+                    (match.paragraph, match.start, match.end) if here and match else None
+                )
+
     def _show_current(self) -> None:
         """Select the current match in its pane, scroll it into view, and report it."""
+        self._tell_current()
         if not 0 <= self._current < len(self._matches):
             return
         match = self._matches[self._current]
+        for index, other in enumerate(self._targets):
+            cursor = other.textCursor()
+            if index != match.pane and cursor.hasSelection():  # one selected match, not two
+                cursor.clearSelection()
+                other.setTextCursor(cursor)
         pane = self._targets[match.pane]
         block = pane.document().findBlockByNumber(match.paragraph)
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + match.start)
-        cursor.setPosition(block.position() + match.end, QTextCursor.MoveMode.KeepAnchor)
+        # A pane that draws the current match gets the caret at its end rather than a selection:
+        # the theme's selection colours would paint over that mark (light text on amber, in the
+        # dark theme). Any other target shows the current match as its selection.
+        mode = (
+            QTextCursor.MoveMode.MoveAnchor
+            if isinstance(pane, CurrentMatchTarget)
+            else QTextCursor.MoveMode.KeepAnchor
+        )
+        cursor.setPosition(block.position() + match.end, mode)
         pane.setTextCursor(cursor)
         pane.ensureCursorVisible()
         self.current_match.emit(match.pane, match.paragraph, match.start, match.end)

@@ -19,20 +19,23 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
     QPolygonF,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
+
+from reader.widgets.theme import find_match_colours, highlight_colour, paragraph_mark_colour
 
 READING_FONT_FAMILIES = [
     "Noto Serif",
@@ -46,19 +49,9 @@ PARAGRAPH_SPACING_EM = 0.75
 DOCUMENT_MARGIN = 18.0
 
 
-HIGHLIGHT_COLOURS = {
-    "yellow": (244, 208, 63),
-    "green": (112, 196, 120),
-    "blue": (104, 164, 236),
-    "pink": (236, 128, 176),
-    "purple": (168, 128, 228),
-}
-
-
-def highlight_colour(name: str) -> QColor:
-    """Translucent, so the text stays readable on light and dark backgrounds."""
-    red, green, blue = HIGHLIGHT_COLOURS.get(name, HIGHLIGHT_COLOURS["yellow"])
-    return QColor(red, green, blue, 115)
+MARK_PADDING_SHARE = 0.3  # of the paragraph spacing, above and below a marked paragraph
+MARK_SIDE_PADDING = 5.0  # pixels; the gutter marks sit just outside
+NAVIGATION_KEYS = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right})
 
 
 @dataclass(frozen=True)
@@ -81,8 +74,8 @@ class ParagraphPane(QTextBrowser):
     """Paragraphs as blocks; emits the paragraph under the mouse and the one clicked."""
 
     paragraph_hovered = Signal(int)  # paragraph index, or -1 when the mouse leaves text
-    paragraph_clicked = Signal(int)
-    paragraph_selected = Signal(int)  # the text cursor's paragraph, for alignment editing
+    paragraph_clicked = Signal(int)  # a plain click while reading (never an editing selection)
+    paragraph_selected = Signal(int)  # the paragraph selected for alignment editing, or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,11 +101,11 @@ class ParagraphPane(QTextBrowser):
         self._unsure: tuple[int, ...] = ()
         self._highlights: tuple[Highlight, ...] = ()
         self._find_matches: tuple[tuple[int, int, int], ...] = ()
+        self._current_find: tuple[int, int, int] | None = None
         self._noted: frozenset[int] = frozenset()
         self._bookmarked: frozenset[int] = frozenset()
         self.context_actions: list[QAction | None] = []  # None: a separator
         self.language = "und"
-        self.cursorPositionChanged.connect(self._cursor_moved)
 
     # -- content ---------------------------------------------------------------------------------
 
@@ -261,10 +254,21 @@ class ParagraphPane(QTextBrowser):
         block = self.cursorForPosition(viewport_point.toPoint()).block()
         if not block.isValid() or not self._paragraphs:
             return -1
-        position = block.blockNumber()
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        text_bottom = rect.bottom() - self._extra_after[position]
-        return position if rect.top() <= y <= text_bottom else -1
+        top, bottom = self._lines_extent(block)
+        # The paragraph's own spacing below it counts; the space that levels it does not (for the
+        # last paragraph that space is the frame's margin, outside the block).
+        return block.blockNumber() if top <= y <= bottom + self._spacing() else -1
+
+    def _lines_extent(self, block: QTextBlock) -> tuple[float, float]:
+        """Top and bottom of a block's lines in document coordinates, as the layout placed them
+        (the bounding rectangle leaves out the added line height, and holds the levelling space)."""
+        rect = self.document().documentLayout().blockBoundingRect(block)  # lays the block out
+        layout = block.layout()
+        if layout is None or not layout.lineCount():
+            return rect.top(), rect.bottom() - block.blockFormat().bottomMargin()
+        last = layout.lineAt(layout.lineCount() - 1)
+        origin = layout.position().y()
+        return origin + layout.lineAt(0).y(), origin + last.y() + last.height()
 
     # -- marks -----------------------------------------------------------------------------------
 
@@ -286,69 +290,97 @@ class ParagraphPane(QTextBrowser):
         self._find_matches = tuple(matches)
         self.refresh_marks()
 
+    def set_current_find_match(self, match: tuple[int, int, int] | None) -> None:
+        """The match the reader is on (drawn stronger than the rest), or None."""
+        self._current_find = (match[0], match[1], match[2]) if match is not None else None
+        self.refresh_marks()
+
+    def current_find_match(self) -> tuple[int, int, int] | None:
+        """The current match, if it is one of this pane's matches."""
+        return self._current_find if self._current_find in self._find_matches else None
+
     def set_margin_marks(self, noted: Iterable[int], bookmarked: Iterable[int]) -> None:
         """Paragraphs whose pair carries a note, and bookmarked paragraphs (right-hand margin)."""
         self._noted = frozenset(noted)
         self._bookmarked = frozenset(bookmarked)
         self.viewport().update()
 
+    def _range_cursor(self, paragraph: int, start: int, end: int) -> QTextCursor | None:
+        """A cursor selecting ``start``..``end`` of a paragraph, clipped to it; None if no such."""
+        block = self.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return None
+        end = min(end, block.length() - 1)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + max(0, min(start, end)))
+        cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _extra_selection(
+        self, cursor: QTextCursor, background: QColor, foreground: QColor | None = None
+    ) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(background)
+        if foreground is not None:
+            selection.format.setForeground(foreground)
+        return selection
+
     def _highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
         selections = []
         for highlight in self._highlights:
-            block = self.document().findBlockByNumber(highlight.paragraph)
-            if not block.isValid():
+            cursor = self._range_cursor(highlight.paragraph, highlight.start, highlight.end)
+            if cursor is None:
                 continue
-            end = min(highlight.end, block.length() - 1)
-            cursor = QTextCursor(block)
-            cursor.setPosition(block.position() + max(0, min(highlight.start, end)))
-            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setBackground(highlight_colour(highlight.colour))
+            selection = self._extra_selection(cursor, highlight_colour(highlight.colour))
             if highlight.has_note:
                 selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             selections.append(selection)
         return selections
 
     def _find_selections(self) -> list[QTextEdit.ExtraSelection]:
-        colour = QColor(self.palette().color(QPalette.ColorRole.Link))
-        colour.setAlpha(70)
+        current = self.current_find_match()
+        # The current match goes last, so it is drawn over any match it touches.
+        ordered = [m for m in self._find_matches if m != current] + ([current] if current else [])
         selections = []
-        for paragraph, start, end in self._find_matches:
-            block = self.document().findBlockByNumber(paragraph)
-            if not block.isValid():
-                continue
-            cursor = QTextCursor(block)
-            cursor.setPosition(block.position() + min(start, block.length() - 1))
-            cursor.setPosition(
-                block.position() + min(end, block.length() - 1), QTextCursor.MoveMode.KeepAnchor
-            )
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            selection.format.setBackground(colour)
-            selections.append(selection)
+        for match in ordered:
+            cursor = self._range_cursor(*match)
+            if cursor is not None:
+                colours = find_match_colours(self.palette(), match == current)
+                selections.append(self._extra_selection(cursor, *colours))
         return selections
 
     def refresh_marks(self) -> None:
-        selections = self._highlight_selections() + self._find_selections()
-        # The theme's accent, faint: pyqtdarktheme's Highlight role is grey or see-through.
-        for kind, alpha in (("pinned", 48), ("hover", 26)):
-            color = QColor(self.palette().color(QPalette.ColorRole.Link))
-            color.setAlpha(alpha)
+        # Paragraph marks are painted as blocks under the text (see paintEvent): an extra selection
+        # would be drawn line by line, with the line leading showing between the lines.
+        self.setExtraSelections(self._highlight_selections() + self._find_selections())
+        self.viewport().update()
+
+    def mark_colour(self, kind: str) -> QColor:
+        """The quiet tint behind a "hover" or "pinned" paragraph."""
+        return paragraph_mark_colour(self.palette(), kind)
+
+    def mark_rect(self, position: int) -> QRectF:
+        """Viewport rectangle of the block drawn behind a marked paragraph: its lines, with a
+        little room around them, and none of the space that levels it with the other pane."""
+        top, bottom = self._lines_extent(self.document().findBlockByNumber(position))
+        pad = self._spacing() * MARK_PADDING_SHARE
+        offset = self.verticalScrollBar().value()
+        left = self.side_margin() - MARK_SIDE_PADDING
+        width = self.viewport().width() - 2 * self.side_margin() + 2 * MARK_SIDE_PADDING
+        return QRectF(left, top - pad - offset, width, bottom - top + 2 * pad)
+
+    def _paint_paragraph_marks(self, painter: QPainter) -> None:
+        visible = QRectF(self.viewport().rect())
+        painter.setPen(Qt.PenStyle.NoPen)
+        for kind in ("pinned", "hover"):
+            painter.setBrush(self.mark_colour(kind))
             for position in self._marked[kind]:
-                block = self.document().findBlockByNumber(position)
-                if not block.isValid():
+                if not 0 <= position < len(self._paragraphs):
                     continue
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(block)  # select the whole paragraph, not only its first line
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                selection.cursor = cursor
-                selection.format.setBackground(color)
-                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                selections.append(selection)
-        self.setExtraSelections(selections)
+                rect = self.mark_rect(position)
+                if rect.intersects(visible):
+                    painter.drawRoundedRect(rect, 4, 4)
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -367,8 +399,26 @@ class ParagraphPane(QTextBrowser):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.paragraph_clicked.emit(self.paragraph_at(event.position()))
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        position = self.paragraph_at(event.position())
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # The explicit gesture for alignment editing: Ctrl+click selects, or deselects.
+            if position >= 0 and position == self._selected:
+                self.clear_selected_paragraph()
+            elif position >= 0:
+                self.select_paragraph(position)
+            return
+        if not self.textCursor().hasSelection():
+            self.paragraph_clicked.emit(position)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.textCursor().position()
+        super().keyPressEvent(event)
+        # Moving the caret with the arrow keys selects its paragraph for alignment editing; the
+        # keys that only scroll (Page Up/Down, Space) do not.
+        if event.key() in NAVIGATION_KEYS and self.textCursor().position() != before:
+            self._set_selected(self.textCursor().blockNumber())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
@@ -404,16 +454,9 @@ class ParagraphPane(QTextBrowser):
 
     def show_range(self, paragraph: int, start: int, end: int) -> None:
         """Select a range so the reader sees what a note refers to."""
-        block = self.document().findBlockByNumber(paragraph)
-        if not block.isValid():
-            return
-        cursor = QTextCursor(block)
-        cursor.setPosition(block.position() + min(start, block.length() - 1))
-        cursor.setPosition(
-            block.position() + min(end, block.length() - 1), QTextCursor.MoveMode.KeepAnchor
-        )
-        self.setTextCursor(cursor)
-        self._cursor_moved()
+        cursor = self._range_cursor(paragraph, start, end)
+        if cursor is not None:
+            self.setTextCursor(cursor)
 
     def full_text(self) -> str:
         return "\n\n".join(self._paragraphs)
@@ -423,6 +466,10 @@ class ParagraphPane(QTextBrowser):
         QGuiApplication.clipboard().setText(text)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())  # marks first, so the text is drawn over them
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_paragraph_marks(painter)
+        painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -456,8 +503,10 @@ class ParagraphPane(QTextBrowser):
         """Viewport rectangle of a paragraph's text (without the space added after it)."""
         block = self.document().findBlockByNumber(position)
         rect = self.document().documentLayout().blockBoundingRect(block)
-        top = rect.top() - self.verticalScrollBar().value()
-        return QRectF(rect.left(), top, rect.width(), rect.height())
+        top, bottom = self._lines_extent(block)
+        return QRectF(
+            rect.left(), top - self.verticalScrollBar().value(), rect.width(), bottom - top
+        )
 
     def _paint_gutter_marks(self, painter: QPainter) -> None:
         """Left of the text: a dotted line beside pairs the aligner is unsure of, and an accent bar
@@ -512,17 +561,22 @@ class ParagraphPane(QTextBrowser):
         block = self.document().findBlockByNumber(position)
         if block.isValid():
             self.setTextCursor(QTextCursor(block))
-            self._cursor_moved()  # also when the cursor was already there
+            self._set_selected(position)  # also when the cursor was already there
+
+    def clear_selected_paragraph(self) -> None:
+        if self._selected >= 0:
+            self._set_selected(-1)
 
     def selected_paragraph(self) -> int:
-        """The paragraph holding the text cursor once the reader has clicked or moved it, else -1."""
+        """The paragraph selected for alignment editing (Ctrl+click, the arrow keys, or a jump
+        to it), else -1. A plain click while reading selects nothing."""
         return self._selected
 
     def set_unsure(self, paragraphs: Sequence[int]) -> None:
         self._unsure = tuple(paragraphs)
         self.viewport().update()
 
-    def _cursor_moved(self) -> None:
-        self._selected = self.textCursor().blockNumber() if self._paragraphs else -1
+    def _set_selected(self, position: int) -> None:
+        self._selected = position if self._paragraphs else -1
         self.viewport().update()
         self.paragraph_selected.emit(self._selected)

@@ -12,22 +12,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetricsF
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from reader.core import alignment_edits
-from reader.core.alignment import Alignment, Bead
+from reader.core.alignment import Alignment
 from reader.core.annotations import DEFAULT_COLOUR, Annotation
 from reader.core.document import Text
-from reader.core.languages import language_name
+from reader.core.languages import language_codes, language_name
 from reader.core.pairing import TextPair
 from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, Highlight, ParagraphPane, reading_font
-from reader.widgets.scroll_sync import ScrollSync
+from reader.widgets.scroll_sync import ScrollSync, bead_spacing
 
 SIDES = ("source", "target")
 UNSURE_CONFIDENCE = 0.5  # beads the aligner scored below this get a quiet mark in the margin
-SINGLE_TEXT_MEASURE_EM = 42  # line length cap, in font heights, when one text has the whole width
+COMFORTABLE_MEASURE_CHARS = 72  # line length cap when one text has the whole width: lines
+# wrap at word boundaries, so this gives about 70 characters a line
+MEASURE_SAMPLE_CHARS = 4000  # how much of the text sets the average character width
 LEVELING_PASSES = 4
 LEVEL_TOLERANCE = 0.5  # pixels
 
@@ -50,6 +52,8 @@ class _PaneColumn(QWidget):
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         self.caption.setFont(font)
         self.caption.setEnabled(False)  # rendered in the theme's quiet (disabled) text colour
+        # Its margin follows the text column: it must not make the window wider.
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = ParagraphPane(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,10 +79,13 @@ class ReadingView(QWidget):
         self._last_selected_pane = 0
         self._annotations: tuple[Annotation, ...] = ()
         self._bead_heights: list[float] = []
+        self._original_language: str | None = None
+        self._clicked: tuple[int, int] | None = None  # (pane, paragraph) the reader clicked last
         self.notice = QLabel(self)
         self.notice.setObjectName("missingTextNotice")
         self.notice.setContentsMargins(int(DOCUMENT_MARGIN), 6, 0, 4)
         self.notice.setEnabled(False)
+        self.notice.setWordWrap(True)  # a narrow window wraps it rather than growing
         self.notice.hide()
         self.columns = (_PaneColumn(self), _PaneColumn(self))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -105,7 +112,7 @@ class ReadingView(QWidget):
                 lambda position, side=side: self._note_selection(side, position)
             )
             pane.paragraph_clicked.connect(
-                lambda position, side=side: self._mark_pair(side, "pinned", position)
+                lambda position, side=side: self._clicked_paragraph(side, position)
             )
 
     # -- public API ------------------------------------------------------------------------------
@@ -130,8 +137,13 @@ class ReadingView(QWidget):
     def bead_count(self) -> int:
         return len(self._bead_tops)
 
-    def show_pair(self, pair: TextPair, swapped: bool | None = None) -> None:
+    def show_pair(
+        self, pair: TextPair, swapped: bool | None = None, *, original_language: str | None = None
+    ) -> None:
+        """Show ``pair``; ``original_language`` is the record's, as it names it ("Russian"), and
+        words the notice of a one-language record."""
         self._pair = pair
+        self._original_language = original_language
         self._annotations = ()
         if swapped is not None:
             self._swapped = swapped
@@ -215,8 +227,10 @@ class ReadingView(QWidget):
                     # A note belongs to the pair: both languages show it.
                     noted.update(self._pair_paragraphs(annotation.side, position.paragraph, side))
                 if annotation.kind == "bookmark":
-                    if annotation.side == side:
-                        bookmarked.add(position.paragraph)
+                    # Flagged beside the paragraph and beside its counterpart.
+                    bookmarked.update(
+                        self._pair_paragraphs(annotation.side, position.paragraph, side)
+                    )
                 elif annotation.side == side and position.end > position.start:
                     highlights.append(
                         Highlight(
@@ -251,10 +265,14 @@ class ReadingView(QWidget):
         return None
 
     def paragraph_in_focus(self) -> tuple[str, int] | None:
-        """The selected paragraph, or else the first paragraph at the top of the view."""
+        """The selected paragraph, else the one clicked last, else the first at the top."""
         selection = self._current_selection()
         if selection is not None:
             return selection
+        if self._clicked is not None and self.panes[self._clicked[0]].isVisibleTo(self):
+            pane_index, paragraph = self._clicked
+            if paragraph < len(self.panes[pane_index].paragraphs):
+                return self._pane_sides()[pane_index], paragraph
         alignment = self._side_alignment()
         if alignment is None or not self._bead_tops:
             return None
@@ -291,6 +309,7 @@ class ReadingView(QWidget):
         else:
             pane.select_paragraph(paragraph)
         self._last_selected_pane = pane_index
+        self._clicked = (pane_index, paragraph)
         self._mark_pair(pane_index, "pinned", paragraph)
         self.restore_position(self._pair.alignment.bead_of(side, paragraph))
 
@@ -375,6 +394,13 @@ class ReadingView(QWidget):
                 return self._pane_sides()[pane_index], paragraph
         return None
 
+    def _clicked_paragraph(self, pane_index: int, paragraph: int) -> None:
+        """A plain click is reading, not editing: it pins the pair and drops any selection."""
+        self._clicked = (pane_index, paragraph) if paragraph >= 0 else None
+        for pane in self.panes:
+            pane.clear_selected_paragraph()
+        self._mark_pair(pane_index, "pinned", paragraph)
+
     def _note_selection(self, pane_index: int, paragraph: int) -> None:
         if paragraph >= 0:
             self._last_selected_pane = pane_index
@@ -407,6 +433,7 @@ class ReadingView(QWidget):
 
     def _fill_panes(self) -> None:
         assert self._pair is not None
+        self._clicked = None
         font = reading_font(self._point_size)
         for column, side in zip(self.columns, self._pane_sides(), strict=True):
             text = self.text_of(side)
@@ -425,9 +452,17 @@ class ReadingView(QWidget):
 
     def _update_measure(self) -> None:
         single = self._pair is not None and not self._pair.is_bilingual
-        measure = QFontMetricsF(reading_font(self._point_size)).height() * SINGLE_TEXT_MEASURE_EM
+        measure = self.single_text_measure() if single else None
         for pane in self.panes:
-            pane.set_max_measure(measure if single else None)
+            pane.set_max_measure(measure)
+
+    def single_text_measure(self) -> float:
+        """Line width, in pixels, of about 70 characters of the shown text at the current size."""
+        texts = [] if self._pair is None else [self._pair.source, self._pair.target]
+        sample = " ".join(p for text in texts if text for p in text.paragraphs)
+        sample = " ".join(sample[:MEASURE_SAMPLE_CHARS].split()) or "x" * 10
+        metrics = QFontMetricsF(reading_font(self._point_size))
+        return metrics.horizontalAdvance(sample) / len(sample) * COMFORTABLE_MEASURE_CHARS
 
     def _update_notice(self) -> None:
         assert self._pair is not None
@@ -436,13 +471,34 @@ class ReadingView(QWidget):
         if pair.is_bilingual or present is None:
             self.notice.hide()
             return
-        name = language_name(present.language)
-        if present.role == "translation":
-            message = f"This record has only the {name} translation; the original-language text is not included."
-        else:
-            message = f"This record has only the {name} text; no translation is included."
-        self.notice.setText(message)
+        self.notice.setText(self.notice_text(present, self._original_language))
         self.notice.show()
+
+    @staticmethod
+    def notice_text(present: Text, original_language: str | None) -> str:
+        """One quiet line saying what a one-language record holds, without implying a loss where
+        there is none (an English original lacks nothing)."""
+        name = language_name(present.language)
+        originals = language_codes(original_language)
+        is_original = present.language in originals or (
+            not originals and present.role != "translation"
+        )
+        if is_original and present.language == "en":
+            return "This record's original is in English; there is no other language."
+        if is_original:
+            return f"This record has only the {name} original; no translation is included."
+        original = next((language_name(c) for c in originals if c != present.language), None)
+        what = f"the original {original} text" if original else "the original-language text"
+        return f"This record has only the {name} translation; {what} is not included."
+
+    def _align_labels(self) -> None:
+        """Start the captions and the notice where the text starts (one column is centred)."""
+        for column in self.columns:
+            left = column.pane.viewport().mapTo(column, QPoint()).x() + column.pane.side_margin()
+            column.caption.setContentsMargins(round(left), 4, 0, 2)
+        shown = self.panes[self._visible_pane_index()]
+        left = shown.viewport().mapTo(self, QPoint()).x() + shown.side_margin()
+        self.notice.setContentsMargins(round(left), 6, 0, 4)
 
     def _visible_pane_index(self) -> int:
         return (
@@ -468,9 +524,11 @@ class ReadingView(QWidget):
         ]
         tops = list(accumulate(heights[:-1], initial=DOCUMENT_MARGIN)) if heights else []
         for pane, natural, side in zip(self.panes, naturals, SIDES, strict=True):
-            self._apply_spacing(pane, natural, alignment.beads, side, heights, tops)
+            has_text = bool(pane.paragraphs)
+            pane.set_spacing(*bead_spacing(natural, alignment.beads, side, heights, tops, has_text))
         self._bead_tops, self._bead_heights = tops, heights
         self.sync.set_geometry(tops, heights, tops, heights)
+        self._align_labels()
 
     def leveling_error(self) -> float:
         """Largest distance, in pixels, between the tops of aligned paragraphs in the two panes."""
@@ -484,35 +542,6 @@ class ReadingView(QWidget):
             if bead.is_match
         ]
         return max([ends, *pairs])
-
-    @staticmethod
-    def _apply_spacing(
-        pane: ParagraphPane,
-        natural: Sequence[float],
-        beads: Sequence[Bead],
-        side: str,
-        heights: Sequence[float],
-        tops: Sequence[float],
-    ) -> None:
-        before_first = 0.0
-        after = [0.0] * len(natural)
-        gaps: list[tuple[float, float]] = []
-        last: int | None = None
-        for bead, height, top in zip(beads, heights, tops, strict=True):
-            own = getattr(bead, side)
-            if own:
-                last = own[-1]
-                after[last] += height - sum(natural[i] for i in own)
-                continue
-            if pane.paragraphs and gaps and abs(gaps[-1][0] + gaps[-1][1] - top) < 0.5:
-                gaps[-1] = (gaps[-1][0], gaps[-1][1] + height)  # one gap for a run of unmatched
-            elif pane.paragraphs:
-                gaps.append((top, height))
-            if last is None:
-                before_first += height
-            else:
-                after[last] += height
-        pane.set_spacing(before_first, after, gaps)
 
     def _forget_pending_position(self, _action: int) -> None:
         self._pending_position = None
@@ -531,8 +560,9 @@ class ReadingView(QWidget):
     # -- counterpart marks -----------------------------------------------------------------------
 
     def _mark_pair(self, pane_index: int, kind: str, position: int) -> None:
+        """Mark a paragraph and its counterpart; a one-language record has no pairs to mark."""
         alignment = self._side_alignment()
-        if alignment is None:
+        if alignment is None or not self._editable():
             return
         own, other = self.panes[pane_index], self.panes[1 - pane_index]
         if position < 0:

@@ -4,6 +4,7 @@ Sync is by pair position, never by scroll ratio: the bead at the top of the driv
 far into it the view is, are carried over to the same bead of the other pane. It runs on every
 scroll step (wheel, scrollbar, keys, jumps), so the panes stay level while moving, not only when
 scrolling stops. A guard flag stops the follower's own valueChanged from driving back.
+``bead_spacing`` works out the blank space that makes those bead positions the same in both panes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,44 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QScrollBar
 
-from reader.core.alignment import bead_at_offset
+from reader.core.alignment import Bead, bead_at_offset
+
+Spacing = tuple[float, list[float], list[tuple[float, float]]]
+
+
+def bead_spacing(
+    natural: Sequence[float],
+    beads: Sequence[Bead],
+    side: str,
+    heights: Sequence[float],
+    tops: Sequence[float],
+    has_text: bool = True,
+) -> Spacing:
+    """The blank space that gives each bead of one pane its levelled height.
+
+    ``natural`` is each paragraph's own height on ``side``; ``heights`` and ``tops`` are the
+    levelled beads'. Returns (space above the first paragraph, space after each paragraph, and
+    the (top, height) of each run of beads with no paragraph of this side, painted as a gap).
+    """
+    before_first = 0.0
+    after = [0.0] * len(natural)
+    gaps: list[tuple[float, float]] = []
+    last: int | None = None
+    for bead, height, top in zip(beads, heights, tops, strict=True):
+        own = getattr(bead, side)
+        if own:
+            last = own[-1]
+            after[last] += height - sum(natural[i] for i in own)
+            continue
+        if has_text and gaps and abs(gaps[-1][0] + gaps[-1][1] - top) < 0.5:
+            gaps[-1] = (gaps[-1][0], gaps[-1][1] + height)  # one gap for a run of unmatched
+        elif has_text:
+            gaps.append((top, height))
+        if last is None:
+            before_first += height
+        else:
+            after[last] += height
+    return before_first, after, gaps
 
 
 class ScrollSync(QObject):

@@ -13,12 +13,53 @@ import qdarktheme
 import qdarktheme._style_loader
 import qdarktheme._template.filter
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 _EXTRA_STYLE = """
 QSplitter#readingSplitter::handle { background: transparent; }
 """
+
+
+# Colours of the reading panes, for light and dark pages alike. pyqtdarktheme's accent (the
+# palette's Link role) is a deep blue on light pages and a light one on dark pages; its Highlight
+# role is grey or see-through, so the accent is what marks take their tint from.
+
+HIGHLIGHT_COLOURS = {
+    "yellow": (244, 208, 63),
+    "green": (112, 196, 120),
+    "blue": (104, 164, 236),
+    "pink": (236, 128, 176),
+    "purple": (168, 128, 228),
+}
+HOVER_MARK_ALPHA = 20  # of the accent: a faint tint of the page
+PINNED_MARK_ALPHA = 38  # a gap without counterpart is a grey shade, so the two differ
+FIND_MATCH_ALPHA = 70
+CURRENT_FIND_BACKGROUND = (255, 176, 46, 235)  # amber with dark text: "you are here" on any page
+CURRENT_FIND_TEXT = (24, 24, 24)
+
+
+def highlight_colour(name: str) -> QColor:
+    """Translucent, so the text stays readable on light and dark backgrounds."""
+    red, green, blue = HIGHLIGHT_COLOURS.get(name, HIGHLIGHT_COLOURS["yellow"])
+    return QColor(red, green, blue, 115)
+
+
+def paragraph_mark_colour(palette: QPalette, kind: str) -> QColor:
+    """The block behind a hovered ("hover") or clicked ("pinned") pair: the accent, faint, so it
+    stays a shade of the page in either theme rather than a block of colour."""
+    colour = QColor(palette.color(QPalette.ColorRole.Link))
+    colour.setAlpha(PINNED_MARK_ALPHA if kind == "pinned" else HOVER_MARK_ALPHA)
+    return colour
+
+
+def find_match_colours(palette: QPalette, current: bool) -> tuple[QColor, QColor | None]:
+    """(background, text colour or None) of a Find match; the current one stands out."""
+    if current:
+        return QColor(*CURRENT_FIND_BACKGROUND), QColor(*CURRENT_FIND_TEXT)
+    colour = QColor(palette.color(QPalette.ColorRole.Link))
+    colour.setAlpha(FIND_MATCH_ALPHA)
+    return colour, None
 
 
 def keep_icons_in(folder: Path) -> None:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 
 from reader.core.alignment import Alignment, Bead
 from reader.core.document import Text
@@ -32,12 +33,28 @@ def data(tmp_path) -> Path:
     return tmp_path / "data"
 
 
+def click_paragraph(
+    view: ReadingView, side: str, paragraph: int, modifier: Qt.KeyboardModifier
+) -> None:
+    """Bring a paragraph into view and click its first line, with ``modifier`` held."""
+    for _ in range(50):  # the panes level again once a new window's layout settles
+        if view.leveling_error() <= 1:
+            break
+        QTest.qWait(20)
+    view.scroll_to_paragraph(side, paragraph)
+    pane = view.panes[view.pane_of(side)]
+    y = pane.block_top(paragraph) - pane.verticalScrollBar().value() + 6
+    point = QPoint(round(pane.side_margin()) + 20, round(y))
+    QTest.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, modifier, point)
+
+
 def select(window: MainWindow, source: int | None, target: int | None) -> None:
+    """The explicit gesture: Ctrl+click a paragraph in each pane."""
     view = window.reading_view
-    if source is not None:
-        view.left.select_paragraph(source)
-    if target is not None:
-        view.right.select_paragraph(target)
+    for side, paragraph in (("source", source), ("target", target)):
+        if paragraph is not None:
+            click_paragraph(view, side, paragraph, Qt.KeyboardModifier.ControlModifier)
+            assert view.selected_paragraph(side) == paragraph
 
 
 def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(
@@ -53,6 +70,22 @@ def test_linking_two_selected_paragraphs_levels_them_and_saves_the_correction(
     qtbot.wait(50)
     assert view.left.block_top(0) == pytest.approx(view.right.block_top(0), abs=3)
     assert (data / "alignments" / f"{CABLE}.json").exists()
+
+
+def test_plain_clicks_while_reading_do_not_prime_editing(open_window, qtbot, data) -> None:
+    window = open_window(qtbot, data)
+    view = window.reading_view
+    for side, paragraph in (("source", 1), ("target", 4), ("source", 0)):
+        click_paragraph(view, side, paragraph, Qt.KeyboardModifier.NoModifier)
+    assert not view.can_link() and not view.can_edit_selected_pair()
+    assert not window.menus.link_action.isEnabled()
+    assert not window.menus.unlink_action.isEnabled()
+    assert "Ctrl+L" not in window.statusBar().currentMessage()
+    select(window, 1, 4)
+    assert window.menus.link_action.isEnabled()
+    assert "Ctrl+L" in window.statusBar().currentMessage()
+    click_paragraph(view, "target", 4, Qt.KeyboardModifier.NoModifier)  # back to reading
+    assert not window.menus.link_action.isEnabled()
 
 
 def test_undo_and_redo_a_correction(open_window, qtbot, data) -> None:
