@@ -14,6 +14,7 @@ from reader.core.document import ParseError
 from reader.core.library import Library
 from reader.core.user_library import ImportReport, Outcome
 from reader.services.alignment import AlignmentService
+from reader.services.citations import CitationService
 from reader.services.library import ImportService, LibraryLoader
 from reader.services.messages import MessageBridge
 from reader.services.notes import NotesService
@@ -74,6 +75,7 @@ class Services:
     search: SearchService
     imports: ImportService
     loader: LibraryLoader
+    citations: CitationService
 
     @classmethod
     def create(
@@ -94,6 +96,7 @@ class Services:
         search = SearchService(workspace, notes, parent)
         imports = ImportService(workspace, session, parent)
         loader = LibraryLoader(workspace, messages, parent)
+        citations = CitationService(session, messages, parent)
         # One direction: the services tell each other through signals, never through widgets.
         alignment.applied.connect(lambda document_id, _alignment: session.reload_pair(document_id))
         session.texts_replaced.connect(undo_stack.clear)
@@ -106,7 +109,16 @@ class Services:
         )
         imports.kept.connect(lambda report: _say_kept(messages, report))
         return cls(
-            workspace, messages, undo_stack, session, notes, alignment, search, imports, loader
+            workspace,
+            messages,
+            undo_stack,
+            session,
+            notes,
+            alignment,
+            search,
+            imports,
+            loader,
+            citations,
         )
 
     def adopt(self, owner: QObject) -> None:
@@ -120,11 +132,13 @@ class Services:
             self.search,
             self.imports,
             self.loader,
+            self.citations,
         ):
             service.setParent(owner)
 
     def close(self) -> None:
         """Finish background work and close the index; the notes database stays for the caller."""
         self.loader.close()
+        self.citations.close()
         self.imports.close()
         self.search.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,6 +51,7 @@ class DocumentHeader(QWidget):
     """
 
     expanded_changed = Signal(bool)
+    citation_requested = Signal()  # Copy Citation was clicked: the window knows the formats
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +74,7 @@ class DocumentHeader(QWidget):
         self.copy_citation_button = QPushButton(self.tr("Copy Citation"), self)
         self.copy_citation_button.setObjectName("copyCitation")
         self.copy_citation_button.setToolTip(self.tr("Copy the archival citation (Ctrl+Shift+C)"))
-        self.copy_citation_button.clicked.connect(self.copy_citation)
+        self.copy_citation_button.clicked.connect(self.citation_requested)
         self.toggle = QToolButton(self)
         self.toggle.setObjectName("headerToggle")
         self.toggle.setAutoRaise(True)
@@ -163,6 +164,3 @@ class DocumentHeader(QWidget):
         if is_safe_link(url):
             QDesktopServices.openUrl(QUrl(url))
 
-    def copy_citation(self) -> None:
-        if self._document and self._document.citation:
-            QGuiApplication.clipboard().setText(self._document.citation)

@@ -64,6 +64,26 @@ class FileDialogs:
         self._remember("notes", [Path(path)])
         return Path(path), "json" if path.endswith(".json") or "JSON" in chosen else "md"
 
+    def citation_target(self, name: str) -> Path | None:
+        """Where to write citations; the format follows the file type chosen."""
+        filters = {
+            "RIS (*.ris)": ".ris",
+            "BibTeX (*.bib)": ".bib",
+            "CSL-JSON (*.json)": ".json",
+            "Chicago notes (*.txt)": ".txt",
+        }
+        start = self._settings.last_folder("citations") / f"{name}.ris"
+        path, chosen = QFileDialog.getSaveFileName(
+            self._parent, self._tr("Export Citation"), str(start), ";;".join(filters)
+        )
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() not in filters.values():
+            target = target.with_suffix(filters.get(chosen, ".ris"))
+        self._remember("citations", [target])
+        return target
+
     def notes_to_import(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
             self._parent,

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.notes_panel = NotesPanel(self)
         self.notes_panel.set_document_titles({entry.id: entry.title for entry in library})
         self.notes_panel.set_source(self.notes.query, self.notes.tags, self.notes.unplaced)
-        self.search_panel = SearchPanel(self._search, self)
+        self.search_panel = SearchPanel(self._search, self, more_hits=self.services.search.document_hits)
         self.find_bar = FindBar(self)
         self.find_bar.set_targets(list(self.reading_view.panes))
         self.facet_bar = FacetBar(self)
@@ -151,7 +151,9 @@ class MainWindow(QMainWindow):
         m.import_notes_action.triggered.connect(self.import_notes)
         m.quit_action.triggered.connect(self.close)
         # Edit
-        m.copy_citation_action.triggered.connect(self.header.copy_citation)
+        m.copy_citation_action.triggered.connect(self.copy_citation)
+        m.export_citation_action.triggered.connect(lambda: self.export_citations(everything=False))
+        m.export_citations_action.triggered.connect(lambda: self.export_citations(everything=True))
         m.copy_source_action.triggered.connect(lambda: self._copy_text(Side.TRANSCRIPT))
         m.copy_target_action.triggered.connect(lambda: self._copy_text(Side.TRANSLATION))
         # View
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         m.about_action.triggered.connect(self.show_about)
         # Children's intents
         self.timeline.document_selected.connect(self.open_document)
+        self.header.citation_requested.connect(self.copy_citation)
         view.sides_swapped.connect(self._remember_swap)
         self.header.expanded_changed.connect(lambda shown: setattr(self.settings, "header_expanded", shown))
         view.alignment_change_requested.connect(self._correct_alignment)
@@ -252,7 +255,9 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: Document, pair: TextPair) -> None:
         self.header.show_document(document)
-        self.reading_view.show_pair(pair, self.settings.swapped)
+        self.reading_view.show_pair(
+            pair, self.settings.swapped, original_language=document.original_language
+        )
         self.reading_view.set_annotations(self.notes.for_document(document.id))
         self.reading_view.restore_position(*self.settings.reading_position(document.id))
         self.timeline.select_document(document.id)
@@ -276,7 +281,7 @@ class MainWindow(QMainWindow):
         self.menus.next_action.setEnabled(self.session.neighbour(1) is not None)
 
     def _update_actions(self, document: Document, pair: TextPair) -> None:
-        self.menus.follow_document(bool(document.citation), pair.source, pair.target)
+        self.menus.follow_document(pair.source, pair.target)
         self._update_step_actions()
         self._update_bookmark_action()
         self._update_alignment_actions()
@@ -284,6 +289,24 @@ class MainWindow(QMainWindow):
     def _update_bookmark_action(self) -> None:
         bookmark = self.notes.document_bookmark(self.current_id) if self.current_id else None
         self.menus.bookmark_document_action.setChecked(bookmark is not None)
+
+    def copy_citation(self) -> None:
+        """The Chicago note, with CSL-JSON beside it; the selected quote first, if any."""
+        selection = self.reading_view.text_selection()
+        where = (Side(selection[0]), *selection[1:]) if selection else None
+        payload = self.services.citations.clipboard(where)
+        if payload is not None:
+            QGuiApplication.clipboard().setMimeData(notices.citation_mime(*payload))
+
+    def export_citations(self, everything: bool) -> None:
+        name = "timeline" if everything else (self.current_id or "citation")
+        target = self.dialogs.citation_target(name)
+        if target is None:
+            return
+        if everything:
+            self.services.citations.export_entries(target, self.session.visible_entries())
+        elif self.session.document is not None:
+            self.services.citations.export(target, [self.session.document])
 
     def _copy_text(self, side: Side) -> None:
         text = self.session.pair.text_on(side) if self.session.pair else None
@@ -454,8 +477,7 @@ class MainWindow(QMainWindow):
         return self.services.search.search(query, ordering, self.session.visible_ids())
 
     def _refresh_search(self) -> None:
-        if self.search_dock.isVisible() and self.search_panel.query():
-            self.search_panel.run()
+        self.search_panel.refresh()  # results stay current after an import or a filter change
 
     def open_search_hit(self, document_id: str, hit: Hit | None) -> None:
         """Open a hit's document with its paragraph at the top and the aligned one marked."""

@@ -53,6 +53,13 @@ class WindowActions:
         )
         self.export_notes_action = self._action("&Export Notes…", ["Ctrl+Shift+E"])
         self.import_notes_action = self._action("&Import Notes…")
+        self.export_citation_action = self._action(
+            "Export &Citation…", tip="Cite this document for a reference manager (RIS, BibTeX, CSL-JSON)"
+        )
+        self.export_citations_action = self._action(
+            "Export Citations of the &Timeline…",
+            tip="Cite every document the timeline shows, filters applied",
+        )
         self.import_action = self._action(
             "&Import Documents…",
             ["Ctrl+I"],
@@ -69,6 +76,8 @@ class WindowActions:
                 self.open_action,
                 self.export_notes_action,
                 self.import_notes_action,
+                self.export_citation_action,
+                self.export_citations_action,
                 self.import_action,
                 self.import_folder_action,
             ]
@@ -86,16 +95,21 @@ class WindowActions:
             self._window.addAction(action)
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
-        self.copy_citation_action = self._action("Copy &Citation", ["Ctrl+Shift+C"])
+        self.copy_citation_action = self._action(
+            "Copy &Citation",
+            ["Ctrl+Shift+C"],
+            "The Chicago note (and CSL-JSON for Zotero); with text selected, the quote with it",
+        )
         self.copy_source_action = self._action("Copy &Transcript Text")
         self.copy_target_action = self._action("Copy T&ranslation Text")
         menu.addActions(
             [self.copy_citation_action, self.copy_source_action, self.copy_target_action]
         )
 
-    def follow_document(self, citation: bool, transcript: object, translation: object) -> None:
+    def follow_document(self, transcript: object, translation: object) -> None:
         """Enable what the open document offers: its citation, each text, swapping sides."""
-        self.copy_citation_action.setEnabled(citation)
+        self.copy_citation_action.setEnabled(True)  # a record with no citation still has a note
+        self.export_citation_action.setEnabled(True)
         self.copy_source_action.setEnabled(transcript is not None)
         self.copy_target_action.setEnabled(translation is not None)
         self.swap_action.setEnabled(transcript is not None and translation is not None)

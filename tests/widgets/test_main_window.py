@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,34 @@ def test_header_shows_metadata_and_copies_the_citation(window) -> None:
     assert "Russian" in header.details.text()
     assert header.summary.text().startswith("Stalin agrees with Mao")
     window.menus.copy_citation_action.trigger()
-    assert QGuiApplication.clipboard().text() == header.citation.text()
-    assert "APRF, f. 45, op. 1, d. 340" in QGuiApplication.clipboard().text()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("“Cable No. 4277, Filippov [Stalin] to Cde. Mao Zedong,” July 21, 1951")
+    assert "APRF, f. 45, op. 1, d. 340, ll. 92" in copied
+    csl = json.loads(
+        bytes(QGuiApplication.clipboard().mimeData().data("application/vnd.citationstyles.csl+json"))
+    )
+    assert csl[0]["type"] == "manuscript" and csl[0]["archive"] == "APRF"
+
+
+def test_copy_citation_with_a_selection_quotes_it_with_its_paragraph(window) -> None:
+    pane = window.reading_view.right
+    text = window.reading_view.text_of("target").paragraphs[4]
+    start = text.index("withdrawal of foreign troops")
+    pane.show_range(4, start, start + len("withdrawal of foreign troops"))
+    window.reading_view._last_selected_pane = 1
+    window.header.copy_citation_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("“withdrawal of foreign troops” (¶ 5, English translation)")
+    assert "APRF, f. 45" in copied.splitlines()[1]
+
+
+def test_citations_of_the_filtered_timeline_are_exported(qtbot, window, tmp_path) -> None:
+    target = tmp_path / "cables.bib"
+    with qtbot.waitSignal(window.services.citations.job.finished, timeout=20_000):
+        window.services.citations.export_entries(target, window.session.visible_entries())
+    text = target.read_text(encoding="utf-8")
+    assert text.count("@unpublished{") == 2 and "wcda:117421" in text
+    assert "Exported 2 citations" in window.statusBar().currentMessage()
 
 
 def test_source_link_opens_only_http_links_and_only_on_click(window, monkeypatch) -> None:
