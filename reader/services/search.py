@@ -13,13 +13,14 @@ from collections.abc import Container
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.annotations import Annotation
+from reader.core.pairing import TextPair
 from reader.core.search_index import DocumentHits, Hit, Order, SearchIndex
 from reader.core.sides import Side
 from reader.services.jobs import BackgroundJob, index_work
 from reader.services.notes import NotesService
 from reader.workspace import Workspace
 
-__all__ = ["DocumentHits", "Hit", "Order", "SearchService", "hit_side", "note_text"]
+__all__ = ["DocumentHits", "Hit", "Order", "SearchService", "hit_side", "locate", "note_text"]
 
 
 def note_text(annotation: Annotation) -> str:
@@ -30,6 +31,27 @@ def note_text(annotation: Annotation) -> str:
 def hit_side(hit: Hit) -> Side:
     """The side of the document a text hit is on (the index names them by role)."""
     return Side.TRANSCRIPT if hit.side == "transcript" else Side.TRANSLATION
+
+
+def locate(hit: Hit, pair: TextPair) -> tuple[Side, int, int, int] | None:
+    """Where a text hit's first matched word is in the open pair: side, ¶, start, end (the
+    whole paragraph when the word cannot be found again, e.g. a folded zero-width space)."""
+    if hit.kind != "text" or hit.paragraph is None:
+        return None
+    side = hit_side(hit)
+    text = pair.text_on(side)
+    if text is None or not 0 <= hit.paragraph < len(text.paragraphs):
+        return None
+    paragraph = text.paragraphs[hit.paragraph]
+    if hit.spans:
+        start, end = hit.spans[0]
+        word = hit.snippet[start:end]
+        found = paragraph.find(word)
+        if found < 0:
+            found = paragraph.casefold().find(word.casefold())
+        if found >= 0 and word:
+            return side, hit.paragraph, found, found + len(word)
+    return side, hit.paragraph, 0, 0
 
 
 class SearchService(QObject):

@@ -33,7 +33,7 @@ from reader.services.composition import Services
 from reader.services.library import ImportReport
 from reader.services.messages import Level
 from reader.services.notes import NotesService
-from reader.services.search import DocumentHits, Hit, Order, hit_side
+from reader.services.search import DocumentHits, Hit, Order, locate
 from reader.widgets import notices, window_layout
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
@@ -490,9 +490,9 @@ class MainWindow(QMainWindow):
                 self.open_annotation(annotation)
                 return
         self.open_document(document_id)
-        if hit is None or hit.kind != "text" or hit.paragraph is None:
-            return
-        self.reading_view.show_annotation(hit_side(hit), hit.paragraph, 0, 0)
+        place = locate(hit, self.session.pair) if hit and self.session.pair else None
+        if place is not None:
+            self.reading_view.show_annotation(*place)  # the matched word selected
 
     def _show_find_matches(self, found: dict[int, list[tuple[int, int, int]]]) -> None:
         for pane_index, pane in enumerate(self.reading_view.panes):

@@ -27,7 +27,9 @@ def test_a_russian_word_form_finds_the_cable_and_opens_at_the_aligned_pair(qtbot
     with qtbot.waitSignal(window.document_opened):
         window.search_panel.hit_activated.emit(CABLE, hit)
     assert window.current_id == CABLE
-    assert window.reading_view.left.selected_paragraph() == 1
+    cursor = window.reading_view.left.textCursor()
+    assert cursor.selectedText() == "шифровку"  # the matched word itself, in ¶ 2 (index 1)
+    assert cursor.blockNumber() == 1
     assert window.reading_view.right.marked("pinned") == (4,)  # the English body, level with it
 
 
