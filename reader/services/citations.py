@@ -99,8 +99,7 @@ class CitationService(QObject):
         self._target = None
 
     def close(self) -> None:
-        self.job.cancel()
-        self.job.wait()
+        self.job.shut()
 
     def export(self, path: Path, documents: Iterable[Document]) -> int | None:
         """Write the citations of ``documents`` in the format ``path`` names; how many, or None."""

@@ -47,13 +47,14 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._shut = False  # the app is closing: no new work may start
 
     @property
     def running(self) -> bool:
         return self._thread is not None
 
     def start(self, work: Work) -> bool:
-        if self.running:
+        if self.running or self._shut:
             return False
         self._thread = QThread(self)
         self._worker = _Worker(work)
@@ -67,6 +68,13 @@ class BackgroundJob(QObject):
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.cancel_requested = True
+
+    def shut(self) -> None:
+        """Stop for good: the work at hand is asked to cancel and waited for, and nothing starts
+        after it (a queued signal must not start a thread the closing app would destroy)."""
+        self._shut = True
+        self.cancel()
+        self.wait()
 
     def wait(self) -> None:
         """Block until the work has returned (ask it to cancel first to make that quick)."""

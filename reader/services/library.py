@@ -66,8 +66,7 @@ class ImportService(QObject):
 
     def close(self) -> None:
         """Finish cleanly: the file at hand completes, no other starts."""
-        self.job.cancel()
-        self.job.wait()
+        self.job.shut()
 
     def _bundled_ids(self) -> set[str]:
         """Records of the corpus (bundled or --corpus): an import never shadows them."""
@@ -129,8 +128,7 @@ class LibraryLoader(QObject):
         return self.job.start(self._work)
 
     def close(self) -> None:
-        self.job.cancel()
-        self.job.wait()
+        self.job.shut()
 
     def _work(self, progress: Progress, cancelled: Callable[[], bool]) -> object:
         # Runs in the job's thread; signals emitted here reach the window on its own thread.

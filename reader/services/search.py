@@ -102,8 +102,7 @@ class SearchService(QObject):
         self.indexer.start(index_work(self._workspace))
 
     def close(self) -> None:
-        self.indexer.cancel()
-        self.indexer.wait()
+        self.indexer.shut()
         if self._index is not None:
             self._index.close()
             self._index = None
