@@ -1,8 +1,9 @@
 """``parallel-reader search QUERY [--json] [--limit N]``: search the library from the terminal.
 
 The catalog and the index are brought up to date first (only new or changed files are parsed).
-Each hit prints as document id, title, date, language, paragraph index and snippet; ``--json``
-gives the same fields plus the highlight spans (offsets into the snippet).
+Each hit prints as document id, title, date, language, paragraph number (¶, from 1, as the window
+shows it) and snippet; ``--json`` gives the same fields plus the highlight spans (offsets into the
+snippet), with ``paragraph`` as data: the index from 0.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _location(hit: Hit) -> str:
-    if hit.kind == "text":
-        return f"{hit.language} paragraph {hit.paragraph}"
+    if hit.kind == "text" and hit.paragraph is not None:
+        return f"{hit.language} ¶ {hit.paragraph + 1}"  # as the window and the exports number them
     if hit.kind == "note":
         return "note"
     return hit.kind

@@ -39,7 +39,7 @@ from reader.core.document import Document, ParseError
 from reader.core.parsing import parse_file
 
 CATALOG_FILE = "catalog.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: people derived from titles and citations, hyphenated breaks rejoined
 _SUFFIXES = tuple(DOCUMENT_SUFFIXES)
 _SEPARATOR = "\x1f"  # joins list fields in one column: never in a name, cheaper than JSON
 BUSY_TIMEOUT_S = 60.0  # another process's write transaction is waited for this long

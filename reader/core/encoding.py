@@ -1,9 +1,16 @@
-"""Bytes to text for archive exports: UTF-8 (with or without BOM), UTF-16, cp1251 and KOI8-R.
+"""Bytes to text for archive exports: UTF-8 (with or without BOM), UTF-16, and the Cyrillic
+single-byte code pages: cp1251, KOI8-R, DOS cp866, ISO-8859-5 and Mac Cyrillic.
 
-Russian archives still hand out cp1251 and KOI8-R files, and Windows tools write UTF-16 with or
-without a BOM. A wrong guess between cp1251 and KOI8-R gives readable-looking gibberish, so that
-choice is made by scoring the result against Russian letter frequencies, not left to a generic
-detector.
+Russian archives still hand out cp1251 and KOI8-R files, older systems DOS (cp866), ISO-8859-5
+and Mac Cyrillic ones, and Windows tools write UTF-16 with or without a BOM. A wrong guess between
+them gives readable-looking gibberish, so the choice is made by scoring each decoding against
+Russian letter frequencies, not left to a generic detector. cp1251 and Mac Cyrillic agree on most
+lower-case letters and differ on capitals and "я": a decoding that puts capitals inside words
+("сообщениЯ") or odd symbols between letters scores lower, so the right one wins.
+
+Text that was mis-decoded *before* it reached us (UTF-8 read as cp1251 and saved again: "Р’Р°С€Сѓ"
+for «Вашу») is valid UTF-8 and decodes as it is; :func:`repair_mojibake` is the separate,
+explicit step that mends it, and leaves clean text unchanged.
 """
 
 from __future__ import annotations
@@ -12,8 +19,12 @@ import codecs
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import charset_normalizer
+
+if TYPE_CHECKING:
+    import ftfy
 
 from reader.core.document import ParseError
 
@@ -42,14 +53,26 @@ _LOG_FREQUENCY = {letter: math.log(share / 100) for letter, share in _RUSSIAN_FR
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL_OK = frozenset("\t\n\r\f\v\x1a")
 _MAX_CONTROL_SHARE = 0.01
+# Tried in this order; on a tie (the same letters, e.g. lower-case-only text in cp1251 and Mac
+# Cyrillic) the earlier, more common one wins.
+_CYRILLIC_CODECS = ("cp1251", "koi8_r", "cp866", "iso8859_5", "mac_cyrillic")
+_WESTERN_CODECS = ("cp1252", "mac_roman")
+_TYPOGRAPHY = frozenset("“”‘’„‚–—…«»°№•·§\u00a0")
+_MIN_WESTERN_SCORE = 0.9
+_MIN_CYRILLIC_SHARE = 0.05  # of all letters
+_CASING_WEIGHT = 20.0  # a word with a capital inside it is about as bad as rare letters
+_STUCK_SYMBOL = re.compile(r"(?<=[а-яё])[^\w\s!-/:-@\[-`{-~«»“”„‘’–—…№°\u00a0]")
+_BAD_CASE = re.compile(r"[^\W\d_]*[а-яё][А-ЯЁ][^\W\d_]*")
 
 
 def decode_document(data: bytes, path: Path) -> str:
-    """The text of a document file, BOM stripped and line ends normalised to LF."""
+    """The text of a document file, BOM stripped, line ends normalised to LF and text that was
+    mis-decoded before it was saved mended (:func:`repair_mojibake`)."""
     if not data.strip():
         raise ParseError(path, EMPTY)
     text = _decode(data, path)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text)
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise ParseError(path, BINARY)
     if not text.strip():
@@ -73,6 +96,9 @@ def _decode(data: bytes, path: Path) -> str:
     russian = _best_russian_decoding(data)
     if russian is not None:
         return russian
+    western = _western_decoding(data)
+    if western is not None:
+        return western
     return _fallback(data, path)
 
 
@@ -106,16 +132,62 @@ def _control_share(text: str) -> float:
 def _best_russian_decoding(data: bytes) -> str | None:
     """cp1251 or KOI8-R, whichever reads as Russian; None when the bytes are not Cyrillic text."""
     candidates = []
-    for codec in ("cp1251", "koi8_r"):
+    for codec in _CYRILLIC_CODECS:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         if _reads_as_cyrillic(text):
-            candidates.append((russian_score(text), text))
+            candidates.append((russian_score(text) - _casing_penalty(text), text))
     if not candidates:
         return None
     return max(candidates, key=lambda candidate: candidate[0])[1]
+
+
+def _casing_penalty(text: str) -> float:
+    """Weighted share of Cyrillic words with a capital after a lower-case letter, or with an odd
+    symbol stuck to them ("дл€" is "для" in Mac Cyrillic read as cp1251)."""
+    words = [word for word in _WORD.findall(text) if any(_is_cyrillic(char) for char in word)]
+    if not words:
+        return 0.0
+    bad = sum(1 for word in words if _BAD_CASE.fullmatch(word))
+    bad += len(_STUCK_SYMBOL.findall(text))
+    return _CASING_WEIGHT * bad / len(words)
+
+
+def _western_decoding(data: bytes) -> str | None:
+    """A text without Cyrillic words whose few non-ASCII bytes are typography or accents.
+
+    The English translations come in every Cyrillic code page too, with only curly quotes and
+    dashes above ASCII. Windows pages (cp1251, cp1252) put them at 0x91-0x97, the Mac pages (Mac
+    Cyrillic, Mac Roman) at 0xD0-0xD5, so the page whose decoding reads as typography or as
+    accented Latin letters inside words is taken. A generic detector guesses these wrongly.
+    """
+    best: tuple[float, str] | None = None
+    for codec in _WESTERN_CODECS:
+        text = data.decode(codec, errors="replace")
+        high = [i for i, char in enumerate(text) if ord(char) > 0x7F]
+        if not high:
+            return text
+        score = sum(_plausible_high(text, i) for i in high) / len(high)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None or best[0] < _MIN_WESTERN_SCORE:
+        return None
+    return best[1]
+
+
+def _plausible_high(text: str, index: int) -> float:
+    char = text[index]
+    if char in _TYPOGRAPHY:
+        return 1.0
+    if char.isalpha() and ord(char) < 0x250:  # Latin letters with accents, inside a word
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char.isupper() and before.islower():
+            return 0.2  # "oneÕs": a Mac apostrophe read in a Windows page
+        return 1.0 if before.isalpha() or after.isalpha() else 0.5
+    return 0.0
 
 
 def _reads_as_cyrillic(text: str) -> bool:
@@ -124,8 +196,14 @@ def _reads_as_cyrillic(text: str) -> bool:
     A Western (cp1252) file decoded as cp1251 also yields Cyrillic letters ("Mдrz" for "März"),
     but always inside Latin words; real Russian text has words written wholly in Cyrillic.
     """
-    words = [word for word in _WORD.findall(text) if any(_is_cyrillic(char) for char in word)]
+    all_words = _WORD.findall(text)
+    words = [word for word in all_words if any(_is_cyrillic(char) for char in word)]
     if not words:
+        return False
+    # Stray letters are not a Russian text: an English file's "•" read in the wrong page is "е".
+    letters = sum(len(word) for word in all_words)
+    cyrillic = sum(1 for word in words for char in word if _is_cyrillic(char))
+    if cyrillic < _MIN_CYRILLIC_SHARE * letters:
         return False
     pure = sum(1 for word in words if all(_is_cyrillic(char) for char in word))
     return pure / len(words) >= 0.8
@@ -153,3 +231,65 @@ def _fallback(data: bytes, path: Path) -> str:
     if best is None:
         raise ParseError(path, UNDECODABLE)
     return str(best)
+
+
+def _mojibake_only() -> ftfy.TextFixerConfig:
+    """Only ftfy's encoding repair: no quote uncurling, width folding, ligatures or normalising."""
+    import ftfy  # loaded only for text that looks mis-decoded: a clean parse never pays for it
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _utf8_misread_pattern() -> re.Pattern[str]:
+    """A UTF-8 lead byte then a continuation byte, as a single-byte page shows them."""
+    pairs = []
+    for codec in ("cp1251", "cp1252", "latin-1"):
+        leads = bytes(range(0xC2, 0xF0)).decode(codec, errors="ignore")
+        follows = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
+        pairs.append(f"[{re.escape(leads)}][{re.escape(follows)}]")
+    return re.compile("|".join(pairs))
+
+
+_UTF8_MISREAD = _utf8_misread_pattern()
+_MIN_MISREADS = 3  # a stray "Ã©" in a French name is not a mis-decoded file
+
+
+def looks_mis_decoded(text: str) -> bool:
+    """True when ``text`` shows the marks of UTF-8 read in a single-byte page ("Р’Р°С€Сѓ"):
+    ftfy's badness test fires and lead/continuation byte pairs recur. A lone control character
+    (a hostile title's "\\x9b") is not mojibake and is left as it is."""
+    if len(_UTF8_MISREAD.findall(text, 0, 1_000_000)) < _MIN_MISREADS:
+        return False  # the cheap test first: most text never loads ftfy
+    from ftfy.badness import is_bad
+
+    return bool(is_bad(text))
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with a mis-decoding undone by ftfy; clean text is returned as it is.
+
+    Runs only when ftfy's badness test fires on the text, and keeps the repair only when the
+    result no longer looks mis-decoded (the whole text at once: one wrong page for the file).
+    """
+    if not looks_mis_decoded(text):
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text, _mojibake_only())
+    return text if looks_mis_decoded(fixed) else fixed

@@ -22,6 +22,8 @@ tells an editor's paragraph from the document's own last paragraph. Its citation
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.dates import leading_date, parse_date
@@ -370,3 +372,398 @@ def _foreign_body(
         fields.summary = description
         return fields, body
     return fields, [[description]]
+
+
+# ---------------------------------------------------------------------------------------------
+# People: named in the title, the citation and "Cde."/"Comrade"/"Товарищ" forms
+#
+# Only the web-page layout lists "Associated People"; every layout has a title, most a citation,
+# and the archive's titles name the sender and recipient ("Cable, Filippov [Stalin] to Cde. Mao
+# Zedong") or the parties ("Memorandum of Conversation between Anastas Mikoyan and Mao
+# Zedong"). Names are put in the web page's "Surname, Given" form by rule:
+#
+# * a bracket after a name or a role gives the real name: "Filippov [Stalin]" is Stalin, "The
+#   Chancellor's [Helmut Kohl's]" is Kohl; "[via Kuznetsov]" names an intermediary, also listed;
+# * Chinese and Korean names are written surname first: "Mao Zedong" -> "Mao, Zedong" (the
+#   surname from a short list of common surnames, not per document);
+# * others are "Given [Initials] Surname": "Thomas J. Kieran" -> "Kieran, Thomas J.";
+#   a surname alone stays as it is ("Kovalev");
+# * a few pseudonyms and variants the archive uses for the same person are one table
+#   (``_KNOWN_PEOPLE``): Filippov and Fyn Si are Stalin, Mao Tse-tung is Mao Zedong.
+#
+# Merging: the layout's own entries come first; a derived name whose surname (accents folded) is
+# already there, with a given name or alone, is that person and is not added again.
+
+_CHINESE_SURNAMES = frozenset(
+    [
+        "mao",
+        "zhou",
+        "liu",
+        "peng",
+        "wang",
+        "deng",
+        "lin",
+        "zhu",
+        "chen",
+        "gao",
+        "kang",
+        "li",
+        "zhang",
+        "yang",
+        "huang",
+        "wu",
+        "xu",
+        "sun",
+        "ma",
+        "hu",
+        "guo",
+        "he",
+        "luo",
+        "liang",
+        "song",
+        "xie",
+        "tang",
+        "han",
+        "feng",
+        "dong",
+        "yuan",
+        "jiang",
+        "cai",
+        "pan",
+        "du",
+        "ye",
+        "cheng",
+        "wei",
+        "su",
+        "lu",
+        "ding",
+        "ren",
+        "shi",
+        "yao",
+        "tan",
+        "chiang",
+        "sun",
+        "kim",
+        "pak",
+        "park",
+        "choe",
+        "ho",
+    ]
+)
+_KNOWN_PEOPLE = {
+    "stalin": "Stalin, Joseph",
+    "filippov": "Stalin, Joseph",
+    "fyn si": "Stalin, Joseph",
+    "feng xi": "Stalin, Joseph",
+    "mao zedong": "Mao, Zedong",
+    "mao tse-tung": "Mao, Zedong",
+    "mao tsetung": "Mao, Zedong",
+    "mao": "Mao, Zedong",
+    "mikoyan": "Mikoyan, Anastas",
+}
+# Russian forms, by stem (the case ending is dropped before the look-up): "Товарищу МАО ЦЗЭДУНУ".
+_KNOWN_RUSSIAN = {
+    "сталин": "Stalin, Joseph",
+    "филиппов": "Stalin, Joseph",
+    "мао цзэдун": "Mao, Zedong",
+    "мао цзэ-дун": "Mao, Zedong",
+    "микоян": "Mikoyan, Anastas",
+    "вышинск": "Vyshinsky, Andrei",
+}
+_RUSSIAN_ENDING = re.compile(r"(?:ого|ому|ым|ом|ий|ая|у|а|е|ю)$")
+_DOCUMENT_KINDS = re.compile(
+    r"^(?:(?:ciphered|confidential|secret|top secret|outgoing|incoming)\s+)*"
+    r"(?:cable|telegram|letter|report|memorandum|message|note|directive|instructions?|minutes|"
+    r"record|reply|request|telephone conversation)\b",
+    re.IGNORECASE,
+)
+_ROLE = (
+    r"(?:Cde\.?|Comrade|Mr\.|Mrs\.|Ms\.|Dr\.|President|Prime Minister|PM|Premier|Chancellor|"
+    r"Chairman|Minister|Ambassador|Marshal)"
+)
+_ROLE_NAME = re.compile(rf"(?<![\w.])(?:{_ROLE})\s+((?:[A-Z][\w’'.-]*\s*){{1,4}}(?:\[[^\]]+\])?)")
+_RUSSIAN_FORM = re.compile(
+    r"(?<!\w)(?:[Тт]оварищ[уае]?|ТОВАРИЩ[УАЕ]?|[Тт]ов\.)\s+((?:[А-ЯЁ][\w-]*\s*){1,2})"
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|(?:[A-Z]\.)+)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "all",
+        "and",
+        "cc",
+        "ccp",
+        "cpsu",
+        "vkp",
+        "un",
+        "uno",
+        "usa",
+        "ussr",
+        "prc",
+        "pla",
+        "central",
+        "committee",
+        "government",
+        "party",
+        "delegation",
+        "head",
+        "chairman",
+        "president",
+        "minister",
+        "ministry",
+        "embassy",
+        "bureau",
+        "division",
+        "office",
+        "department",
+        "council",
+        "republic",
+        "people's",
+        "chinese",
+        "soviet",
+        "communist",
+        "provincial",
+        "premiers",
+        "premier",
+        "prime",
+        "national",
+        "affairs",
+        "foreign",
+        "external",
+        "state",
+        "general",
+        "secretary",
+        "excerpt",
+        "summary",
+        "i",
+        "ii",
+        "iii",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "we",
+        "you",
+        "they",
+        "it",
+        "this",
+        "that",
+        "these",
+        "cde",
+        "comrade",
+        "united",
+        "states",
+        "nations",
+        "kingdom",
+        "union",
+    ]
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def derive_people(
+    title: str, citation: str | None, paragraphs: Sequence[str], listed: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The layout's people, then those named in the title, the citation and Cde. forms."""
+    people: list[str] = []
+    for name in listed:
+        if name.strip() and name.strip() not in people:
+            people.append(name.strip())
+    for name in [*_title_people(title), *_citation_people(citation, title)]:
+        _add_person(people, name)
+    for paragraph in paragraphs:
+        for name in _form_people(paragraph):
+            _add_person(people, name)
+    return tuple(people)
+
+
+def canonical_person(name: str) -> str | None:
+    """ "Filippov [Stalin]" -> "Stalin, Joseph", "Mao Zedong" -> "Mao, Zedong", or None."""
+    name = " ".join(name.replace("\u00a0", " ").split()).strip(" ,;:!?")
+    bracket = re.search(r"\[([^\]]+)\]", name)
+    if bracket:
+        inner = bracket.group(1).strip()
+        if not inner.casefold().startswith("via "):
+            real = canonical_person(inner)
+            if real:
+                return real
+        name = name[: bracket.start()].strip()
+    tokens = [_POSSESSIVE.sub("", token) for token in name.split()]
+    while tokens and tokens[-1].endswith("."):  # "Mao Zedong." at a sentence end
+        if _INITIALS.match(tokens[-1]):
+            break
+        tokens[-1] = tokens[-1].rstrip(".")
+    if not 1 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if any(t.casefold() in _NOT_NAMES for t in tokens):
+        return None
+    tokens = [_name_case(token) for token in tokens]
+    known = _KNOWN_PEOPLE.get(" ".join(tokens).casefold())
+    if known:
+        return known
+    if tokens[0].casefold() in _CHINESE_SURNAMES and len(tokens) > 1:
+        return f"{tokens[0]}, {' '.join(tokens[1:])}"
+    if len(tokens) == 1:
+        if _INITIALS.match(tokens[0]) or len(tokens[0]) < 3:
+            return None
+        return _KNOWN_PEOPLE.get(tokens[0].casefold(), tokens[0])
+    if _INITIALS.match(tokens[-1]):
+        return None
+    known = _KNOWN_PEOPLE.get(tokens[-1].casefold())
+    if known and known.split(",")[0] == tokens[-1]:
+        return known  # "I.V. Stalin", "Anastas Mikoyan"
+    return f"{tokens[-1]}, {' '.join(tokens[:-1])}"
+
+
+def _name_case(token: str) -> str:
+    """ "MAO" -> "Mao", "FILIPPOV" -> "Filippov"; "I.V." and "Ching-kuo" as written."""
+    if token.isupper() and len(token) > 1 and not _INITIALS.match(token):
+        return "-".join(part.capitalize() for part in token.split("-"))
+    return token
+
+
+def _add_person(people: list[str], name: str) -> None:
+    """Add a derived name unless it is someone already there: the same surname, and a given
+    name missing on one side or found in the other ("Cremin, Con" is 'Cremin, Cornelius
+    Christopher ("Con")'; "Chiang, Ching-kuo" is not "Chiang, Kai-shek")."""
+    surname, _, given = (_fold_name(part) for part in name.partition(","))
+    for index, known in enumerate(people):
+        known_surname, _, known_given = (_fold_name(part) for part in known.partition(","))
+        if known_surname != surname:
+            continue
+        if not given or not known_given or re.search(rf"\b{re.escape(given)}\b", known_given):
+            if given and not known_given:
+                people[index] = name  # "Mikoyan" then "Mikoyan, Anastas": the fuller form
+            return
+    people.append(name)
+
+
+def _fold_name(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def _title_people(title: str) -> list[str]:
+    """Sender and recipient ("X to Y"), parties ("between X and Y"), a name's possessive."""
+    names: list[str] = []
+    head = re.split(r"\s[‘'“\"]", title, maxsplit=1)[0]  # "..., 'The Current State ...'"
+    head = re.sub(r"\s+on\s+(?:\w+day,\s+)?\d.*$", "", head)  # "... on 16 December 1949"
+    names += _bracketed_real_names(head)
+    between = re.search(r"\bbetween\s+(.+)$", head)
+    if between:
+        names += _parties(between.group(1))
+    elif _DOCUMENT_KINDS.match(head):
+        match = re.search(r"^(.*?)\s+to\s+(.+)$", head)
+        if match:
+            sender = re.split(r",\s*|\bfrom\s+", match.group(1))[-1]
+            names += _parties(sender) + _parties(match.group(2))
+    possessive = re.match(r"^((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)[’']s\s", head)
+    if possessive:
+        names.append(possessive.group(1))
+    names += [match.group(1) for match in _ROLE_NAME.finditer(head)]
+    return [person for name in names if (person := canonical_person(name))]
+
+
+def _bracketed_real_names(text: str) -> list[str]:
+    """ "[via Kuznetsov]" and "The Chancellor's [Helmut Kohl's]": names only brackets give."""
+    names = []
+    for match in re.finditer(r"\[([^\]]+)\]", text):
+        inner = match.group(1).strip()
+        if inner.casefold().startswith("via "):
+            names.append(inner[4:])
+        elif re.search(r"[’']s\]?$", inner) or not re.search(r"\w$", text[: match.start()].strip()):
+            names.append(inner)
+    return names
+
+
+def _parties(text: str) -> list[str]:
+    """ "Mao Zedong, Zhou Enlai and Wang Ruofei" -> three names; roles and places dropped."""
+    text = re.sub(r"\[via [^\]]+\]", "", text)
+    text = re.sub(r"\([^)]*\)", "", text)  # "(Ottawa)", "(Excerpt)"
+    names = []
+    for part in re.split(r",\s*|\s+and\s+", text):
+        part = re.sub(rf"^(?:{_ROLE}\s+)+", "", part.strip())
+        if part:  # "Chairman of the ... of China Mao Zedong": the name at its end
+            names.append(_name_at_end(part))
+    return names
+
+
+def _name_at_end(part: str) -> str:
+    """The name that ends a party: "Soviet Ambassador in China Apollon Petrov" -> "Apollon
+    Petrov"; a Chinese name anywhere in it is taken whole: "... of China Mao Zedong"."""
+    tokens = part.split()
+    brackets = ""
+    if tokens and tokens[-1].endswith("]"):
+        start = next((i for i, t in enumerate(tokens) if t.startswith("[")), len(tokens))
+        brackets = " " + " ".join(tokens[start:])
+        tokens = tokens[:start]
+    for index, token in enumerate(tokens[:-1]):
+        if token.casefold() in _CHINESE_SURNAMES and index + 2 == len(tokens):
+            return " ".join(tokens[index:]) + brackets
+    run: list[str] = []
+    for token in reversed(tokens):
+        if not _NAME_TOKEN.match(_POSSESSIVE.sub("", token)) or token.casefold() in _NOT_NAMES:
+            break
+        run.insert(0, token)
+    if len(run) > 2:  # given name, initials, surname; a place or role before them is dropped
+        keep = 2 + sum(1 for token in run[-3:-1] if _INITIALS.match(token))
+        run = run[-min(keep, 3) :]
+    return " ".join(run) + brackets if run else part
+
+
+def _citation_people(citation: str | None, title: str) -> list[str]:
+    """The citation opens with the quoted title: used when it differs from the title."""
+    if not citation:
+        return []
+    quoted = re.match(r"^[“\"]([^”\"]+?),?[”\"]", citation)
+    if not quoted or quoted.group(1).strip().casefold() == title.strip().casefold():
+        return []
+    return _title_people(quoted.group(1))
+
+
+def _form_people(paragraph: str) -> list[str]:
+    """ "Cde. Mao Zedong", "Comrade FILIPPOV [Stalin]", "Товарищу МАО ЦЗЭДУНУ" in a text."""
+    names: list[str] = []
+    for match in re.finditer(
+        r"(?<![\w.])(?:Cde\.?|Comrade|COMRADE|CDE\.)\s+((?:[A-Z][\w’'.-]*\s*){1,3}(?:\[[^\]]+\])?)",
+        paragraph,
+    ):
+        words = match.group(1).split()
+        kept: list[str] = []
+        for word in words:
+            if word.startswith("["):
+                kept.append(word)  # "FILIPPOV [Stalin]": the real name
+                break
+            bare = word.rstrip(".,;:!?")
+            if _NAME_TOKEN.match(bare) is None or bare.casefold() in _NOT_NAMES:
+                break  # "Cde. Mao Zedong Cde. Zhou Enlai": the next form starts
+            kept.append(word.rstrip(",;:!?"))
+            if word.endswith((",", ";", ":", "!", "?")) or (
+                word.endswith(".") and not _INITIALS.match(word)
+            ):
+                break
+        person = canonical_person(" ".join(kept).rstrip("."))
+        if person:
+            names.append(person)
+    for match in _RUSSIAN_FORM.finditer(paragraph):
+        person = _russian_person(match.group(1))
+        if person:
+            names.append(person)
+    return names
+
+
+def _russian_person(words: str) -> str | None:
+    """A known name in a Russian case form: "МАО ЦЗЭДУНУ" -> "Mao, Zedong"; else None."""
+    tokens = [token.strip(".,;:!?").casefold() for token in words.split()]
+    for count in (2, 1):
+        if len(tokens) >= count:
+            head = tokens[:count]
+            stem = " ".join([*head[:-1], _RUSSIAN_ENDING.sub("", head[-1])])
+            for key in (stem, " ".join(head)):
+                if key in _KNOWN_RUSSIAN:
+                    return _KNOWN_RUSSIAN[key]
+    return None

@@ -87,11 +87,11 @@ def to_markdown(
     groups = _group_by_document(annotations)
     known = _look_up(groups, lookup)
     order = sorted(groups, key=lambda i: _document_order(known.get(i), i))
-    count = sum(len(items) for items in groups.values())
+    counts = annotation_counts(a for items in groups.values() for a in items)
     lines = [
         "# Notes from Parallel Reader",
         "",
-        f"Exported {generated or utc_now()}: {count} annotations in {len(groups)} documents.",
+        f"Exported {generated or utc_now()}: {counts} in {plural(len(groups), 'document')}.",
     ]
     for document_id in order:
         document = known.get(document_id)
@@ -141,12 +141,12 @@ def _document_section(
     if document is None:
         lines += [f"## Record {_md(document_id)} (not in the library)", ""]
     else:
-        lines += [f"## {_md(document.title)}", "", f"{format_date(document.date)}  "]
+        # One paragraph each, not "  " hard breaks: the export keeps no trailing spaces.
+        lines += [f"## {_md(document.title)}", "", format_date(document.date), ""]
         if document.citation:
-            lines.append(f"Citation: {_md(document.citation)}  ")
+            lines += [f"Citation: {_md(document.citation)}", ""]
         if document.source_url:
-            lines.append(f"Source: <{document.source_url}>")
-        lines.append("")
+            lines += [f"Source: <{document.source_url}>", ""]
     for annotation in items:
         lines += _entry(annotation, document, pair)
     return lines
@@ -188,12 +188,52 @@ def _place(a: Annotation, pair: TextPair | None) -> str:
 
 
 def _quote_lines(a: Annotation, pair: TextPair | None) -> list[str]:
-    lines = ["", f"  > {_md(a.quote)}"]
+    lines = ["", f"  > {_md(display_quote(a))}"]
     counterpart = _counterpart(a, pair) if pair else None
     if counterpart:
         label, excerpt = counterpart
         lines += ["  >", f"  > *{label}:* {_md(excerpt)}"]
     return lines
+
+
+def display_quote(a: Annotation) -> str:
+    """The quote as an export shows it: whole words, "…" where it was cut, no outer spaces.
+
+    A quote that starts or stops inside a word (its selector's prefix or suffix goes on with
+    letters), or a paragraph bookmark's opening words, is cut back to the last whole word.
+    """
+    selector = a.selector
+    if selector is None:
+        return ""
+    quote = selector.exact.strip()
+    if not quote:
+        return ""
+    head, tail = "", ""
+    inside_start = selector.prefix[-1:].isalnum() and quote[0].isalnum()
+    if inside_start and " " in quote:
+        quote, head = quote.split(" ", 1)[1].lstrip(), "…"
+    inside_end = quote[-1].isalnum() and selector.exact[-1:].isalnum()
+    if inside_end and selector.suffix[:1].isalnum() and " " in quote:
+        quote, tail = quote.rsplit(" ", 1)[0], "…"
+    elif a.kind == "bookmark" and selector.suffix.strip():
+        tail = "…"  # a paragraph bookmark quotes only the paragraph's opening words
+    if tail:
+        quote = quote.rstrip(" ,;:-–—")
+    return f"{head}{quote}{tail}"
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 document", "2 documents"; "1 note", "3 highlights"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def annotation_counts(annotations: Iterable[Annotation]) -> str:
+    """ "1 note, 2 highlights and 1 bookmark": what a list of annotations holds, in words."""
+    kinds = [a.kind for a in annotations]
+    parts = [plural(kinds.count(k), k) for k in ("note", "highlight", "bookmark") if k in kinds]
+    if not parts:
+        return "no annotations"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _counterpart(a: Annotation, pair: TextPair) -> tuple[str, str] | None:

@@ -10,7 +10,26 @@ A file is read as blank-line separated blocks of lines; a body block is one para
   prose wrapped so that a line happens to start with "1." or "I." must not split.
 * Paragraphs split by a page break are joined back when the first leaves a bracket open (and the
   next few close it), or when it is prose (6+ words) stopping without terminal punctuation and the
-  next starts in lower case. Short lines (headers, stamps, signatures) are never joined.
+  next starts in lower case. Short lines (headers, stamps, signatures) are joined only when they
+  plainly stop mid-phrase: a heading split over two paragraphs ends with a comma, a dash or a
+  function word ("of", "between", "и", "между" ...) and the next part starts in lower case
+  ("Friday, 19 September, 1958," + "at 4.45 p.m."). An address line ("CABLE N° 4277" + "to Cde.
+  MAO ZEDONG") stops on a full word and stays apart: curated alignments pair it alone.
+
+Hyphenated line breaks from PDF extraction (:func:`rejoin_hyphens`), in both scripts:
+
+* a letter, a hyphen, a space, a letter is a word broken at a line end. In Latin script the hyphen
+  is kept and the space dropped ("Chiang Kai- shek's" -> "Chiang Kai-shek's", "Soviet- American"
+  -> "Soviet-American"): the archive's English breaks lines at real hyphens, and no rule can tell
+  a soft hyphen from a hard one without a dictionary. In Cyrillic, before a lower-case letter,
+  hyphen and space both go (typesetters hyphenate Russian inside words): "Китай- ской" ->
+  "Китайской"; before a capital only the space goes.
+* a suspended hyphen stays: the word after is a conjunction ("pro- and anti-", "лево- и
+  правоцентристы").
+* a hyphen with no space inside a Cyrillic word is a lost line break only when what follows is a
+  suffix that never starts a word (-ск-, -цк-, -ств-, -ност-, a bare ending of up to 4 letters
+  after them): "Китай-ской" -> "Китайской"; "по-прежнему", "Народно-освободительной", "кто-то"
+  stay. Latin words with a hyphen and no space are always left alone.
 """
 
 from __future__ import annotations
@@ -32,6 +51,46 @@ _MIN_WORDS = 3
 _MIN_LETTER_SHARE = 0.35  # below it the file is numbers, JSON or tag soup
 _TERMINAL = tuple(".!?:;…»\"”’')]")
 _JOINABLE_WORDS = 6  # shorter lines are headers, stamps or signatures
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "between",
+        "about",
+        "against",
+        "into",
+        "и",
+        "или",
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "о",
+        "об",
+        "по",
+        "между",
+        "к",
+        "ко",
+        "от",
+        "для",
+        "из",
+        "у",
+        "при",
+    ]
+)
 
 
 def clean_line(line: str) -> str:
@@ -41,8 +100,40 @@ def clean_line(line: str) -> str:
 
 
 def joined(lines: Iterable[str]) -> str:
-    """Lines of one paragraph as one string, markup removed and whitespace collapsed."""
-    return " ".join(" ".join(clean_line(line) for line in lines).split())
+    """Lines of one paragraph as one string, markup removed, whitespace collapsed, and words
+    broken at a line end joined again (:func:`rejoin_hyphens`)."""
+    return rejoin_hyphens(" ".join(" ".join(clean_line(line) for line in lines).split()))
+
+
+_LETTER = r"[^\W\d_]"
+_BROKEN_WORD = re.compile(rf"({_LETTER})-\s+({_LETTER}[\w’'-]*)")
+_CYRILLIC_SUFFIX_BREAK = re.compile(
+    r"(?<=[а-яёА-ЯЁ]{2})-(?=(?:ск|цк)[а-яё]{1,3}\b|(?:ств|ност)[а-яё]{0,3}\b)"
+)
+_SUSPENDED = frozenset(
+    {"and", "or", "nor", "to", "und", "oder", "et", "ou", "и", "или", "либо", "а"}
+)
+
+
+def rejoin_hyphens(text: str) -> str:
+    """Words a line-end hyphen broke, joined again (the rule is in the module docstring)."""
+    if "-" not in text:
+        return text
+    text = _BROKEN_WORD.sub(_join_broken_word, text)
+    return _CYRILLIC_SUFFIX_BREAK.sub("", text)
+
+
+def _join_broken_word(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    if after.casefold() in _SUSPENDED:
+        return match.group(0)
+    if _is_cyrillic(before) and _is_cyrillic(after[0]) and after[0].islower():
+        return before + after
+    return f"{before}-{after}"
+
+
+def _is_cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
 
 
 def clean_title(lines: Sequence[str]) -> str:
@@ -155,9 +246,14 @@ def _bracket_balance(text: str) -> tuple[int, int]:
 
 def _continues_sentence(previous: str, following: str) -> bool:
     # "b) economic policy", "iv. Regarding": a new list item, even though it starts in lower case.
-    return (
-        len(previous.split()) >= _JOINABLE_WORDS
-        and not previous.endswith(_TERMINAL)
-        and following[:1].islower()
-        and not _is_list_item(following)
-    )
+    if previous.endswith(_TERMINAL) or not following[:1].islower() or _is_list_item(following):
+        return False
+    return len(previous.split()) >= _JOINABLE_WORDS or _stops_mid_phrase(previous)
+
+
+def _stops_mid_phrase(text: str) -> bool:
+    """A heading cut mid-phrase: it ends with a comma, a dash or a function word."""
+    if text.endswith((",", "-", "–", "—")):
+        return True
+    last = text.rsplit(None, 1)[-1].casefold()
+    return last in _FUNCTION_WORDS

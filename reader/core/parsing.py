@@ -20,7 +20,7 @@ from reader.core.dates import parse_date
 from reader.core.document import Document, ParseError, Role, Text
 from reader.core.encoding import decode_document
 from reader.core.languages import language_codes
-from reader.core.layouts import Fields, contents_roles, read_metadata
+from reader.core.layouts import Fields, contents_roles, derive_people, read_metadata
 from reader.core.paragraphs import Block, blocks, body_segments, has_readable_prose
 from reader.core.scripts import segment_languages
 
@@ -124,12 +124,19 @@ def _document(fields: Fields, texts: tuple[Text, ...], path: Path) -> Document:
         credits=fields.credits,
         original_language=fields.original_language,
         contents=tuple(fields.contents),
-        people=tuple(fields.lists.get("people", ())),
+        people=_people(fields, texts),
         places=tuple(fields.lists.get("places", ())),
         subjects=tuple(fields.lists.get("subjects", ())),
         texts=texts,
         path=path,
     )
+
+
+def _people(fields: Fields, texts: tuple[Text, ...]) -> tuple[str, ...]:
+    """The layout's people list, merged with the people the title, citation and texts name."""
+    title = fields.title or ""
+    paragraphs = [paragraph for text in texts for paragraph in text.paragraphs]
+    return derive_people(title, fields.citation, paragraphs, fields.lists.get("people", ()))
 
 
 def _document_id(fields: Fields, path: Path) -> str:

@@ -62,7 +62,7 @@ from reader.core.search_query import MAX_TREE_DEPTH, Node, QueryError, Terms, co
 __all__ = ["CacheUnavailable", "DocumentHits", "Hit", "QueryError", "SearchIndex"]
 
 INDEX_FILE = "search.sqlite3"
-SCHEMA_VERSION = 3  # 3: notes in their own tables
+SCHEMA_VERSION = 4  # 3: notes in their own tables; 4: documents parsed anew (people, hyphens)
 Order = Literal["relevance", "date"]
 METADATA_FIELDS = ("title", "summary", "citation", "people", "places", "subjects")
 UNIT_BITS = 20
@@ -86,7 +86,6 @@ _NOTE_HITS = """
 HitId = int
 Row = tuple[str, str | None, str | None, int | None, str | None, str]  # as Hit: kind … text
 _SNIPPET_CHARS = 240
-_SNIPPET_LEAD = 60  # characters kept before the first hit
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -668,17 +667,23 @@ def _matches(word: str, language: str | None, terms: Terms) -> bool:
 def snippet_with_spans(
     text: str, spans: list[tuple[int, int]], width: int = _SNIPPET_CHARS
 ) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around its first hit, with the spans moved into it."""
+    """A window of ``text`` centred on its first hit, with the spans moved into it.
+
+    The first hit is always whole inside it, with context on both sides where the text has
+    any: near the text's start or end the window slides to stay ``width`` long. Cuts fall at
+    spaces, never inside the hit, and are marked "…".
+    """
     if len(text) <= width:
         return text, spans
-    anchor = spans[0][0] if spans else 0
-    start = max(0, anchor - _SNIPPET_LEAD)
+    first_start, first_end = spans[0] if spans else (0, 0)
+    lead = max(0, (width - (first_end - first_start)) // 2)
+    start = max(0, min(first_start - lead, len(text) - width))
+    end = min(len(text), max(start + width, first_end))
     if start > 0:
-        space = text.find(" ", start, anchor)
+        space = text.find(" ", start, first_start)
         start = space + 1 if space != -1 else start
-    end = min(len(text), start + width)
     if end < len(text):
-        space = text.rfind(" ", start + width // 2, end)
+        space = text.rfind(" ", first_end, end)
         end = space if space != -1 else end
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""

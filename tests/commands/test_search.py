@@ -32,7 +32,7 @@ def test_text_output_names_document_and_paragraph(capsys) -> None:
     assert main(["search", "шифровку"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("117421  1951-07-21  Cable No. 4277")
-    assert "[ru paragraph 1]" in out and "»шифровку«" in out
+    assert "[ru ¶ 2]" in out and "»шифровку«" in out  # ¶ numbers from 1, as in the window
 
 
 def test_json_output_has_spans(capsys) -> None:

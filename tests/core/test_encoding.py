@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.document import ParseError
-from reader.core.encoding import decode_document
+from reader.core.encoding import decode_document, looks_mis_decoded, repair_mojibake
 from reader.core.parsing import parse_file
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
@@ -103,3 +103,74 @@ def test_arbitrary_bytes_raise_only_parse_error(data: bytes) -> None:
     except ParseError:
         return
     assert "\r" not in text and not text.startswith("\ufeff")
+
+
+# --- documents from older systems (issue 13) ----------------------------------------------------
+
+OLD_CODECS = ("cp866", "iso8859_5", "mac_cyrillic", "cp1251", "koi8_r")
+_ALL_FILES = sorted(CORPUS_DIR.glob("*.txt")) + sorted(WILSON_DIR.glob("*.txt"))
+# What a DOS or Mac export of typographic punctuation that its code page lacks looks like.
+_ASCII_FOR = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+
+
+def _representable(text: str, codec: str) -> str:
+    """``text`` as an export in ``codec`` would hold it: missing characters spelled in ASCII."""
+    return "".join(
+        char
+        if _encodes(char, codec)
+        else char.translate(_ASCII_FOR).encode(codec, "replace").decode(codec)
+        for char in text
+    )
+
+
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("codec", OLD_CODECS)
+@pytest.mark.parametrize("path", _ALL_FILES, ids=lambda path: path.name)
+def test_old_code_page_export_parses_like_the_utf8_file(
+    codec: str, path: Path, tmp_path: Path
+) -> None:
+    text = _representable(path.read_text(encoding="utf-8"), codec)
+    utf8, legacy = tmp_path / "utf8" / path.name, tmp_path / codec / path.name
+    for target, data in ((utf8, text.encode("utf-8")), (legacy, text.encode(codec))):
+        target.parent.mkdir()
+        target.write_bytes(data)
+    assert replace(parse_file(legacy), path=None) == replace(parse_file(utf8), path=None)
+
+
+@pytest.mark.parametrize("codec", ("cp866", "iso8859_5", "mac_cyrillic"))
+def test_russian_text_in_old_code_pages_decodes_exactly(codec: str) -> None:
+    for path in (SEED, WILSON_DIR / "110404.txt"):
+        text = _representable(path.read_text(encoding="utf-8"), codec)
+        assert decode_document(text.encode(codec), path) == text
+
+
+def test_mac_cyrillic_is_told_from_cp1251_by_its_capitals() -> None:
+    text = "Сообщение для ЦК. Вашу шифровку от 20 июля получили. Ясно."
+    assert decode_document(text.encode("mac_cyrillic"), Path("x.txt")) == text
+    assert decode_document(text.encode("cp1251"), Path("x.txt")) == text
+
+
+@pytest.mark.parametrize("path", [SEED, WILSON_DIR / "110404.txt"], ids=lambda p: p.name)
+def test_mojibake_saved_as_utf8_is_repaired(path: Path) -> None:
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1251")
+
+    text = path.read_text(encoding="utf-8")
+    mangled = text.encode("utf-8").decode("sloppy-windows-1251")  # "Р’Р°С€Сѓ" for «Вашу»
+    assert "Р’Р°С€Сѓ" in mangled or path != SEED
+    assert looks_mis_decoded(mangled)
+    assert repair_mojibake(mangled) == text
+    assert decode_document(mangled.encode("utf-8"), path) == text
+
+
+@pytest.mark.parametrize("path", _ALL_FILES, ids=lambda path: path.name)
+def test_mojibake_repair_never_changes_clean_text(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert not looks_mis_decoded(text)
+    assert repair_mojibake(text) is text

@@ -25,7 +25,10 @@ from reader.core.document import Document, Text
 from reader.core.library import Library
 from reader.core.notes_export import (
     NotesImportError,
+    annotation_counts,
+    display_quote,
     import_w3c,
+    plural,
     record_id,
     to_markdown,
     to_w3c_json,
@@ -379,3 +382,51 @@ def test_exports_and_imports_parse_only_the_documents_named(
     to_w3c_json(store.all(), lookup)
     assert sorted(asked) == ["117421", "555"]
     assert parsed == ["117421"]  # the library keeps what it parsed
+
+
+# --- Markdown polish (issue 12.10) ---------------------------------------------------------------
+
+
+def test_markdown_counts_use_proper_plurals(
+    documents: dict[str, Document], resolver: PairResolver
+) -> None:
+    one = [_quote(resolver, documents["117421"], "target", 4, "cipher message")]
+    assert "1 highlight in 1 document." in to_markdown(one, documents.get, resolver)
+    text = to_markdown(_sample(documents, resolver), documents.get, resolver)
+    assert "1 note, 2 highlights and 2 bookmarks in 2 documents." in text
+    assert annotation_counts([]) == "no annotations"
+    assert plural(1, "note") == "1 note" and plural(2, "note") == "2 notes"
+
+
+def test_markdown_keeps_no_trailing_spaces_and_cuts_quotes_at_words(
+    documents: dict[str, Document], resolver: PairResolver
+) -> None:
+    text = to_markdown(_sample(documents, resolver), documents.get, resolver)
+    assert all(line == line.rstrip() for line in text.splitlines())
+    # The paragraph bookmark keeps its paragraph's first 60 characters: cut at a word, with "…".
+    cable = documents["117421"].translation
+    assert cable is not None
+    opening = cable.paragraphs[4][:60]
+    quote = next(line for line in text.splitlines() if line.startswith("  > We have received"))
+    shown = quote.removeprefix("  > ")
+    assert shown.endswith("…") and not shown.endswith(" …")
+    assert opening.startswith(shown.removesuffix("…"))
+    assert cable.paragraphs[4].split()[: len(shown.split())] == shown.removesuffix("…").split()
+
+
+def test_display_quote_cuts_partial_words_and_strips_spaces(
+    documents: dict[str, Document], resolver: PairResolver
+) -> None:
+    cable = documents["117421"]
+    highlight = _quote(resolver, cable, "target", 4, "ceived your cipher message ")
+    assert display_quote(highlight) == "…your cipher message"
+    whole = _quote(resolver, cable, "target", 4, "cipher message")
+    assert display_quote(whole) == "cipher message"
+
+
+def test_paragraph_numbers_are_one_based_in_markdown(
+    documents: dict[str, Document], resolver: PairResolver
+) -> None:
+    first = _quote(resolver, documents["117421"], "target", 0, "COPY")
+    text = to_markdown([first], documents.get, resolver)
+    assert "¶ 1 (English translation)" in text and "¶ 0" not in text

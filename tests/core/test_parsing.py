@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -13,6 +14,9 @@ from hypothesis import strategies as st
 
 from reader.core.corpus import document_to_json
 from reader.core.document import ParseError
+from reader.core.encoding import decode_document
+from reader.core.layouts import canonical_person, derive_people, read_metadata
+from reader.core.paragraphs import blocks, body_segments, rejoin_hyphens
 from reader.core.parsing import MAX_FILE_BYTES, parse_date, parse_file, parse_text
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -394,3 +398,183 @@ def test_parse_text_only_raises_parse_error_and_paragraphs_are_clean(text: str) 
         for paragraph in version.paragraphs:
             assert paragraph.strip() == paragraph and paragraph
             assert paragraph not in MARKERS
+
+
+# --- people from the title, the citation and Cde. forms (issue 12.7) ----------------------------
+
+
+_WILSON = sorted(WILSON_DIR.glob("*.txt")) if WILSON_DIR.is_dir() else []
+_CORPUS = sorted(CORPUS_DIR.glob("*.txt"))
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Filippov [Stalin]", "Stalin, Joseph"),
+        ("FILIPPOV", "Stalin, Joseph"),
+        ("Fyn Si", "Stalin, Joseph"),
+        ("I.V. Stalin", "Stalin, Joseph"),
+        ("Mao Zedong", "Mao, Zedong"),
+        ("MAO ZEDONG", "Mao, Zedong"),
+        ("Mao Tse-tung", "Mao, Zedong"),
+        ("Zhou Enlai", "Zhou, Enlai"),
+        ("Kim Il Sung", "Kim, Il Sung"),
+        ("Anastas Mikoyan", "Mikoyan, Anastas"),
+        ("Andreev [Mikoyan]", "Mikoyan, Anastas"),
+        ("Thomas J. Kieran", "Kieran, Thomas J."),
+        ("Helmut Kohl's", "Kohl, Helmut"),
+        ("Kovalev", "Kovalev"),
+        ("the CCP Central Committee", None),
+        ("All Provincial Premiers", None),
+    ],
+)
+def test_names_are_put_in_surname_given_form(written: str, canonical: str | None) -> None:
+    assert canonical_person(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("title", "people"),
+    [
+        ("Cable No. 4277, Filippov [Stalin] to Cde. Mao Zedong", {"Stalin, Joseph", "Mao, Zedong"}),
+        ("Cable, Terebin to Stalin [via Kuznetsov]", {"Terebin", "Stalin, Joseph", "Kuznetsov"}),
+        (
+            "Ciphered Telegram No. 25902 from Beijing, Mao Zedong to Cde. Filippov [Stalin]",
+            {"Mao, Zedong", "Stalin, Joseph"},
+        ),
+        (
+            "Record of Conversation between I.V. Stalin and Chairman of the Central People's "
+            "Government of the People's Republic of China Mao Zedong on 16 December 1949",
+            {"Stalin, Joseph", "Mao, Zedong"},
+        ),
+        (
+            "Record of Conversation between Soviet Ambassador in China Apollon Petrov and Mao "
+            "Zedong, Zhou Enlai and Wang Ruofei",
+            {"Petrov, Apollon", "Mao, Zedong", "Zhou, Enlai", "Wang, Ruofei"},
+        ),
+        (
+            "Report, Peng Dehuai to Mao Zedong and the CCP Central Committee (Excerpt)",
+            {"Peng, Dehuai", "Mao, Zedong"},
+        ),
+        ("Letter, Jawaharlal Nehru to All Provincial Premiers", {"Nehru, Jawaharlal"}),
+        ("Anastas Mikoyan’s Recollections of his Trip to China", {"Mikoyan, Anastas"}),
+        (
+            "The Chancellor's [Helmut Kohl's] Meeting with British PM Blair on 20 October 1997",
+            {"Kohl, Helmut", "Blair"},
+        ),
+        ("Democratic Parties and Groups in the Preparatory Committee", set()),
+    ],
+)
+def test_title_names_sender_recipient_and_parties(title: str, people: set[str]) -> None:
+    assert set(derive_people(title, None, [])) == people
+
+
+def test_layout_people_come_first_and_are_not_repeated() -> None:
+    listed = ["Yeltsin, Boris", "Satō, Eisaku"]
+    title = "Meeting with Russian President Yeltsin and Prime Minister Sato"
+    assert derive_people(title, None, [], listed) == ("Yeltsin, Boris", "Satō, Eisaku")
+
+
+def test_cde_and_tovarishch_forms_in_the_texts_name_people() -> None:
+    paragraphs = ["Comrade FILIPPOV [Stalin]!", "Товарищу МАО ЦЗЭДУНУ.", "Cde. Zhu De said: no."]
+    assert derive_people("", None, paragraphs) == ("Stalin, Joseph", "Mao, Zedong", "Zhu, De")
+
+
+@pytest.mark.parametrize("path", _CORPUS + _WILSON, ids=lambda path: path.name)
+def test_every_sample_keeps_its_listed_people_and_names_no_junk(path: Path) -> None:
+    document = parse_file(path)
+    folded = [person.casefold() for person in document.people]
+    assert len(folded) == len(set(folded))
+    for person in document.people:
+        assert person == person.strip() and person[:1].isupper(), person
+        assert not person.casefold().startswith(("the ", "all ", "cc", "ccp")), person
+    layout = parse_text_people(path)
+    assert document.people[: len(layout)] == layout
+
+
+def parse_text_people(path: Path) -> tuple[str, ...]:
+    """The layout's own "Associated People" list, read without the derivation."""
+    fields, _ = read_metadata(blocks(decode_document(path.read_bytes(), path)))
+    return tuple(fields.lists.get("people", ()))
+
+
+@pytest.mark.skipif(not _WILSON, reason="../shared samples not present")
+def test_stalin_mao_cables_name_both_in_every_layout() -> None:
+    for name in ("113353.txt", "113377.txt", "113379.txt", "113789.txt"):
+        people = parse_file(WILSON_DIR / name).people
+        assert {"Stalin, Joseph", "Mao, Zedong"} <= set(people), name
+    for seed in ("117421", "113013"):
+        people = parse_file(CORPUS_DIR / f"{seed}.txt").people
+        assert {"Stalin, Joseph", "Mao, Zedong"} <= set(people), seed
+
+
+# --- PDF extraction artifacts (issue 12.17) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("extracted", "rejoined"),
+    [
+        ("Chiang Kai- shek's troops", "Chiang Kai-shek's troops"),
+        ("the Soviet- American talks", "the Soviet-American talks"),
+        ("Commander-in- Chief", "Commander-in-Chief"),
+        ("Китай-ской Народной Республики", "Китайской Народной Республики"),
+        ("Китай- ской Народной", "Китайской Народной"),
+        ("Советско- Американский", "Советско-Американский"),
+        # Real hyphens stay:
+        ("Soviet-American", "Soviet-American"),
+        ("pro- and anti-Soviet", "pro- and anti-Soviet"),
+        ("лево- и правоцентристы", "лево- и правоцентристы"),
+        ("по-прежнему", "по-прежнему"),
+        ("Народно-освободительной", "Народно-освободительной"),
+        ("кто-то", "кто-то"),
+        ("Мао Цзэ-дун", "Мао Цзэ-дун"),
+        ("1991- 1992", "1991- 1992"),
+    ],
+)
+def test_hyphenated_line_breaks_are_rejoined(extracted: str, rejoined: str) -> None:
+    assert rejoin_hyphens(extracted) == rejoined
+
+
+def test_parser_rejoins_broken_words_in_paragraphs_and_titles(tmp_path: Path) -> None:
+    path = tmp_path / "1.txt"
+    path.write_text(
+        "July 21, 1951\n**Cable on Chiang Kai-\nshek**\n\n"
+        "Генерал Чан Кай-ши и правительство Китай-\nской Республики встретились сегодня.\n",
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert document.title == "Cable on Chiang Kai-shek"
+    assert (
+        document.texts[0].paragraphs[0].startswith("Генерал Чан Кай-ши и правительство Китайской")
+    )
+
+
+@pytest.mark.skipif(not _WILSON, reason="../shared samples not present")
+def test_samples_keep_no_broken_words() -> None:
+    broken = re.compile(r"[^\W\d_]- [^\W\d_]")
+    for name in ("122808.txt", "112436.txt", "300647.txt"):
+        for text in parse_file(WILSON_DIR / name).texts:
+            for paragraph in text.paragraphs:
+                assert not broken.search(paragraph.replace("pro- and", "")), (name, paragraph)
+    russian = parse_file(WILSON_DIR / "110404.txt").texts[0]
+    assert any("Китайской Народной" in p for p in russian.paragraphs)
+
+
+def test_heading_split_mid_phrase_is_joined_but_address_lines_stay_apart() -> None:
+    segments = body_segments(
+        [
+            ["Friday, 19 September, 1958,"],
+            ["at 4.45 p.m."],
+            ["Record of"],
+            ["the meeting"],
+            ["CABLE N° 4277"],
+            ["to Cde. MAO ZEDONG"],
+        ]
+    )
+    assert segments == [
+        [
+            "Friday, 19 September, 1958, at 4.45 p.m.",
+            "Record of the meeting",
+            "CABLE N° 4277",
+            "to Cde. MAO ZEDONG",
+        ]
+    ]

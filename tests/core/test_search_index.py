@@ -223,3 +223,48 @@ def test_markup_is_indexed_as_literal_text(tmp_path: Path) -> None:
     assert '<script>alert("x")</script>' in hit.snippet
     assert '<img src="http://example.com/t.png">' in hit.snippet
     assert [hit.snippet[s:e] for s, e in hit.spans] == ["script", "script"]
+
+
+# --- snippets centred on the hit (issue 12.6) ----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reader.core.search_index import snippet_with_spans  # noqa: E402
+
+_WORDS = st.lists(
+    st.sampled_from(["alpha", "beta", "gamma", "шифровка", "Seoul", "x"]), max_size=120
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=_WORDS, after=_WORDS)
+def test_snippet_holds_the_first_hit_whole_with_context_both_sides(
+    before: list[str], after: list[str]
+) -> None:
+    text = " ".join([*before, "armistice", *after])
+    start = len(" ".join(before)) + (1 if before else 0)
+    spans = [(start, start + len("armistice"))]
+    snippet, moved = snippet_with_spans(text, spans, width=80)
+    assert moved and snippet[moved[0][0] : moved[0][1]] == "armistice"
+    hit_start, hit_end = moved[0]
+    body = snippet.removeprefix("…").removesuffix("…")
+    assert len(body) <= 80 or body == text
+    assert body in text  # cut only at its ends
+    if before and len(text) > 80:
+        # Context before the hit whenever the text has some, and after it likewise.
+        assert hit_start > 0
+    if after and len(text) > 80:
+        assert hit_end < len(snippet)
+
+
+def test_snippet_centres_the_hit_in_a_long_paragraph() -> None:
+    text = " ".join(["word"] * 100 + ["Seoul"] + ["more"] * 100)
+    at = text.index("Seoul")
+    snippet, spans = snippet_with_spans(text, [(at, at + 5)])
+    start, end = spans[0]
+    assert snippet[start:end] == "Seoul"
+    assert abs(start - (len(snippet) - end)) < 12  # about as much context before as after
+    near_end = text.index("more", len(text) - 12)
+    snippet, spans = snippet_with_spans(text, [(near_end, near_end + 4)])
+    assert snippet.endswith("more") and len(snippet) > 200  # the window slid back to fill
