@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.commands.output import json_text, warn, write_utf8
 from reader.core.annotation_store import AnnotationStore, AnnotationStoreError
-from reader.core.annotations import COLOURS, KINDS, Annotation
+from reader.core.annotations import COLOURS, KINDS, Annotation, search_rows
 from reader.core.library import Library
 from reader.core.notes_export import (
     NotesImportError,
@@ -116,6 +116,8 @@ def _import(args: argparse.Namespace, context: _Context) -> int:
     except NotesImportError as error:
         warn(f"error: {args.file}: {error}; nothing was imported")
         return 1
+    with context.workspace.search_index() as index:  # search finds the imported notes at once
+        index.replace_notes(search_rows(context.store.all()))
     lines = [f"{args.file}: {report.summary()}"]
     lines += [f"  skipped {label}: {reason}" for label, reason in report.skipped]
     write_utf8("\n".join(lines) + "\n")

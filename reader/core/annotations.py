@@ -268,3 +268,14 @@ def new_document_bookmark(document_id: str, note: str = "") -> Annotation:
     return Annotation(
         id=new_id(), kind="bookmark", document_id=document_id, note=note, created=now, modified=now
     )
+
+
+def searchable_text(annotation: Annotation) -> str:
+    """What of a note search looks at: its text and its tags."""
+    return " ".join((annotation.note, *annotation.tags)).strip()
+
+
+def search_rows(annotations: Iterable[Annotation]) -> list[tuple[str, str, str]]:
+    """(id, document id, text) of every annotation with something to search, as the index takes them."""
+    rows = [(a.id, a.document_id, searchable_text(a)) for a in annotations]
+    return [row for row in rows if row[2]]

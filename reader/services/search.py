@@ -12,7 +12,7 @@ from collections.abc import Container
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations import Annotation
+from reader.core.annotations import Annotation, search_rows, searchable_text
 from reader.core.pairing import TextPair
 from reader.core.search_index import DocumentHits, Hit, Order, SearchIndex
 from reader.core.sides import Side
@@ -23,9 +23,7 @@ from reader.workspace import Workspace
 __all__ = ["DocumentHits", "Hit", "Order", "SearchService", "hit_side", "locate", "note_text"]
 
 
-def note_text(annotation: Annotation) -> str:
-    """What of a note search looks at: its text and its tags."""
-    return " ".join((annotation.note, *annotation.tags)).strip()
+note_text = searchable_text  # the one rule, in the core, that the command line follows too
 
 
 def hit_side(hit: Hit) -> Side:
@@ -131,8 +129,7 @@ class SearchService(QObject):
         """Bring the index's copy of the notes up to date; what cannot be written waits."""
         try:
             if not self._notes_loaded:
-                rows = [(a.id, a.document_id, note_text(a)) for a in self._notes.query()]
-                index.replace_notes([row for row in rows if row[2]])
+                index.replace_notes(search_rows(self._notes.query()))
                 self._notes_loaded = True
                 self._pending.clear()
             for annotation_id, state in list(self._pending.items()):

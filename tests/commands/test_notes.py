@@ -133,3 +133,15 @@ def test_the_command_runs_as_a_process(annotated: Path) -> None:
         check=True,
     )
     assert "первая заметка" in result.stdout.decode("utf-8")
+
+
+def test_notes_imported_on_the_command_line_are_found_by_search(
+    annotated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "notes.json"
+    assert main(["notes", "export", "--format", "json", "-o", str(exported)]) == 0
+    other = str(tmp_path / "other")
+    assert main(["--data-dir", other, "notes", "import", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", other, "search", "заметка"]) == 0
+    assert "[note] первая »заметка«" in capsys.readouterr().out
