@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 from reader.core.alignment import Alignment, AlignmentError, Bead
@@ -34,7 +34,7 @@ from reader.core.transliteration import name_key
 INF = math.inf
 
 # Bump whenever a change can alter what align() returns: cached alignments carry it in their key.
-VERSION = 3
+VERSION = 4
 
 # (source count, target count, prior cost). 1:3 and 3:1 need strong evidence to win.
 _SHAPES: tuple[tuple[int, int, float], ...] = (
@@ -54,8 +54,13 @@ _INDEL_PER_CHAR = 0.01
 _INDEL_MAX = 12.0
 _HEADER_INDEL = 1.2
 _COLON_INDEL = 2.0  # a line before a list ("… the following:") often stands alone
+# A merge that takes in such a line pays this when the other side of the bead has no colon at
+# all: a lead-in translated within a paragraph keeps its colon.
+_COLON_GLUE = 3.0
 _ORPHAN_WEIGHT = 2.2  # per paragraph of a merge whose anchors find nothing across the bead
 _FIRST_BAND = 5
+_RATIO_ONES = 3  # 1:1 beads enough to measure the length ratio on
+_FOLLOW_LAG = 1
 # A 1:1 bead with a short side (a header, a label, a line before a list) and no anchor shared
 # across it pays this: short lines carry too little length evidence to be paired on length alone.
 _SHORT_UNIT = 100
@@ -302,6 +307,8 @@ class _Side:
     anchors: list[frozenset[str]]
     header: list[bool]
     colon: list[bool]  # a line of at most 150 characters ending in a colon
+    colon_lines: list[int]  # cumulative count of those lines, colon_lines[0] == 0
+    colons: list[int]  # cumulative count of paragraphs with a colon anywhere
     heading: list[float]  # length of a heading-like short line, else 0
     runin: list[float]  # length of the short lead-in ("Note.", "Item 3:") a paragraph opens with
 
@@ -337,7 +344,14 @@ def _month_forms() -> dict[str, str]:
 
 _MONTH_KEYS = _month_forms()
 _MONTH_TOKENS = frozenset(_MONTH_KEYS)
-_NOT_NAMES = _STOPWORDS | frozenset(k.lower() for k in _MONTH_KEYS) | frozenset(_MONTHS)
+# Day names: English, German and French capitalise them (or not), Russian never does, so a
+# capitalised "Thursday" is no name to look for on the other side.
+_WEEKDAYS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag",
+     "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "lundi",
+     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+)  # fmt: skip
+_NOT_NAMES = _STOPWORDS | frozenset(k.lower() for k in _MONTH_KEYS) | frozenset(_MONTHS) | _WEEKDAYS
 _word_key_cache: dict[str, str | None] = {}
 
 
@@ -359,63 +373,78 @@ def _word_key(word: str) -> str | None:
     return key
 
 
-_concept_cache: dict[str, str | None] = {}
-
-
 def _concept(word: str) -> str | None:
     """ "c" + the lexicon concept of a word, by its longest listed stem; None when it has none."""
-    if len(_concept_cache) > 200_000:
-        _concept_cache.clear()
     lower = word.lower()
-    key = None
     for size in range(min(len(lower), _CONCEPT_MAX_STEM), 2, -1):
         concept = _CONCEPT_STEMS.get(lower[:size])
         # Stems of three letters ("тов", "экз", "стр") must be the whole word.
         if concept and (size > 3 or len(lower) == 3):
-            key = "c" + concept
-            break
-    _concept_cache[word] = key
-    return key
+            return "c" + concept
+    return None
+
+
+# Numbers ("38,9", "20.07.1951") and words. A text is cut at white space, and each distinct
+# chunk ("Москву.", "(1940)", "МС-21") into its numbers and words once, when first seen.
+_PARTS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# Per distinct chunk, the keys it contributes (number; month, name, common word, acronym; the
+# lexicon concept in short texts), by [with common words][short text].
+_chunk_cache: list[list[dict[str, tuple[str, ...]]]] = [[{}, {}], [{}, {}]]
+
+
+def _chunk_keys(chunk: str, with_common_words: bool, short: bool) -> tuple[str, ...]:
+    return tuple(
+        chain.from_iterable(
+            _piece_keys(piece, with_common_words, short) for piece in _PARTS.findall(chunk)
+        )
+    )
+
+
+def _text_keys(text: str, with_common_words: bool) -> set[str]:
+    """The keys of a text's numbers and words (see _chunk_keys)."""
+    chunks = text.split()
+    short = len(text) <= _CONCEPT_TEXT  # the lexicon is for headers, labels and short lines
+    cache = _chunk_cache[with_common_words][short]
+    try:
+        return set(chain.from_iterable(map(cache.__getitem__, chunks)))
+    except KeyError:  # a chunk not seen yet
+        if len(cache) > 200_000:
+            cache.clear()
+        for chunk in set(chunks).difference(cache):
+            cache[chunk] = _chunk_keys(chunk, with_common_words, short)
+        return set(chain.from_iterable(map(cache.__getitem__, chunks)))
+
+
+def _piece_keys(piece: str, with_common_words: bool, short: bool) -> tuple[str, ...]:
+    if piece[0].isdecimal():
+        # "38,9" and "38.9" (decimal comma vs point), "1,000" and "1 000" meet on the digits.
+        return ("n" + (piece.replace(".", "").replace(",", "").lstrip("0") or "0"),)
+    keys = []
+    month = _MONTH_KEYS.get(piece)
+    if month is not None:
+        keys.append(month)
+    if (piece[0] in _CAPITALS and len(piece) > 1) or (with_common_words and len(piece) > 5):
+        key = _word_key(piece)
+        if key is not None:
+            keys.append(key)
+            # "Minister" in a title meets "ministre" in running text.
+            if with_common_words and key[0] == "p" and len(piece) > 5:
+                keys.append("w" + key[1:])
+    acronym = _ACRONYMS.get(piece)
+    if acronym is not None:
+        keys.append("a" + acronym)
+    if short:
+        concept = _concept(piece)
+        if concept is not None:
+            keys.append(concept)
+    return tuple(keys)
 
 
 def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
     """Numbers, months, names (and long common words for Latin pairs), list markers, quotes."""
-    keys = set()
-    # "38,9" and "38.9" (decimal comma vs point) and "1,000" vs "1 000" meet on the digits alone.
-    for number in _NUMBER.findall(text):
-        keys.add("n" + (number.replace(".", "").replace(",", "").lstrip("0") or "0"))
-    tokens = set(_TOKEN.findall(text))
-    for word in tokens & _MONTH_TOKENS:
-        keys.add(_MONTH_KEYS[word])
-    word_key = _word_key
-    capitals = _CAPITALS
-    if with_common_words:
-        for word in tokens:
-            if len(word) > 5 or (word[0] in capitals and len(word) > 1):
-                key = word_key(word)
-                if key is not None:
-                    keys.add(key)
-                    # "Minister" in a title meets "ministre" in running text.
-                    if key[0] == "p" and len(word) > 5:
-                        keys.add("w" + key[1:])
-    else:
-        for word in tokens:
-            if word[0] in capitals and len(word) > 1:
-                key = word_key(word)
-                if key is not None:
-                    keys.add(key)
-    for acronym in tokens & _ACRONYM_TOKENS:
-        keys.add("a" + _ACRONYMS[acronym])
+    keys = _text_keys(text, with_common_words)
     if "U.S." in text:
         keys.add("aus")
-    if len(text) <= _CONCEPT_TEXT:  # the lexicon is for headers, labels and short lines
-        concepts = _concept_cache
-        for word in tokens:
-            concept = concepts.get(word, "")
-            if concept == "":
-                concept = _concept(word)
-            if concept is not None:
-                keys.add(concept)
     stripped = text.strip()
     marker = _LIST_MARKER.match(stripped + " ")
     if marker:
@@ -429,9 +458,15 @@ def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
 
 
 def sentence_anchor_keys(text: str, latin_pair: bool) -> frozenset[str]:
-    """The anchors of a sentence (numbers, months, names, codes, list markers) as the paragraph
-    aligner sees them; ``latin_pair`` adds long common words, for pairs in the Latin script."""
-    return _anchor_keys(text, latin_pair)
+    """The anchors of a sentence as the paragraph aligner sees them in its words and numbers
+    (numbers, months, names, codes, acronyms, the header lexicon; list markers and quotes left
+    out); ``latin_pair`` adds long common words, for pairs in the Latin script."""
+    return frozenset(_text_keys(text, latin_pair))
+
+
+def sentence_anchor_sets(texts: Sequence[str], latin_pair: bool) -> list[set[str]]:
+    """``sentence_anchor_keys`` of each text, as sets (the sentence aligner's batch form)."""
+    return [_text_keys(text, latin_pair) for text in texts]
 
 
 def _is_header(text: str) -> bool:
@@ -459,7 +494,11 @@ def _heading_length(text: str) -> float:
     stripped = text.strip()
     if not 0 < len(stripped) <= 100 or stripped.endswith((":", ",", ";")):
         return 0.0
-    if len(stripped.split()) > 12 or stripped.count(". ") > 1:
+    words = len(stripped.split())
+    if words > 12 or stripped.count(". ") > 1:
+        return 0.0
+    # A sentence of its own ("The explosion followed.") is no heading; "Note." may be one.
+    if words > 4 and stripped[-1] in ".!?…":
         return 0.0
     return float(len(stripped))
 
@@ -480,11 +519,14 @@ def _runin_bonus(heading: float, lead: float) -> float:
 
 
 def _features(paragraphs: Sequence[str], with_common_words: bool) -> _Side:
+    colon = [len(p.strip()) <= 150 and p.rstrip().endswith(":") for p in paragraphs]
     return _Side(
         cum_length=[0.0, *accumulate(float(len(p.strip()) or 1) for p in paragraphs)],
         anchors=[_anchor_keys(p, with_common_words) for p in paragraphs],
         header=[_is_header(p) for p in paragraphs],
-        colon=[len(p.strip()) <= 150 and p.rstrip().endswith(":") for p in paragraphs],
+        colon=colon,
+        colon_lines=[0, *accumulate(colon)],
+        colons=[0, *accumulate(":" in p for p in paragraphs)],
         heading=[_heading_length(p) for p in paragraphs],
         runin=[_runin_length(p) for p in paragraphs],
     )
@@ -529,18 +571,17 @@ class _Problem:
     target_short: list[bool]
 
 
-def _mass_weights(source: _Side, target: _Side, weights: dict[str, float]) -> dict[str, float]:
-    """The shared weights plus a share for keys one side alone carries (see _UNSHARED_SHARE)."""
+def _unshared_weights(source: _Side, target: _Side, weights: dict[str, float]) -> dict[str, float]:
+    """The weight of keys one side alone carries (see _UNSHARED_SHARE)."""
     df: dict[str, int] = defaultdict(int)
     for side in (source, target):
         for keys in side.anchors:
             for key in keys:
                 if key not in weights and key[0] in _UNSHARED_KINDS:
                     df[key] += 1
-    mass = dict(weights)
-    for key, count in df.items():
-        mass[key] = _UNSHARED_SHARE * _KIND_WEIGHT[key[0]] / math.sqrt(count)
-    return mass
+    return {
+        key: _UNSHARED_SHARE * _KIND_WEIGHT[key[0]] / math.sqrt(count) for key, count in df.items()
+    }
 
 
 def _add_identifiers(source: Sequence[str], target: Sequence[str], src: _Side, tgt: _Side) -> None:
@@ -549,24 +590,71 @@ def _add_identifiers(source: Sequence[str], target: Sequence[str], src: _Side, t
     if len(cyrillic) != 1:
         return
     texts = (source, target)[cyrillic[0]]
+    # A plain lower-case word ("bomb" in a quoted English caption) or a stopword is none.
     vocabulary = {
-        token.lower()
+        lower
         for text in texts
         if _LATIN_LETTER.search(text)
         for token in _IDENTIFIER.findall(text)
-        if len(token) > 1
+        if len(token) > 1 and not (token.isalpha() and token.islower())
+        for lower in (token.lower(),)
+        if lower not in _STOPWORDS
     }
     if not vocabulary:
         return
+    # One pass per paragraph: the vocabulary as whole tokens (not "ru" inside "matchtv.ru").
+    alternatives = "|".join(map(re.escape, sorted(vocabulary, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<![\w.\-/])(?:{alternatives})(?![\w]|[.\-/]\w)", re.IGNORECASE)
+    few = len(vocabulary) <= 64
     for paragraphs, side in ((source, src), (target, tgt)):
+        cyrillic_side = paragraphs is texts
         for index, text in enumerate(paragraphs):
-            found = {"x" + t for t in map(str.lower, _IDENTIFIER.findall(text)) if t in vocabulary}
-            if found:
+            if cyrillic_side and not _LATIN_LETTER.search(text):
+                continue
+            if few:  # most paragraphs hold none of them: a substring test says so quickly
+                lower = text.lower()
+                if not any(token in lower for token in vocabulary):
+                    continue
+            hits = pattern.findall(text)
+            if hits:
+                found = {"x" + hit.lower() for hit in hits}
                 side.anchors[index] = side.anchors[index] | found
 
 
-def _cumulative_mass(side: _Side, weights: dict[str, float]) -> list[float]:
-    masses = (sum(weights.get(k, 0.0) for k in keys) for keys in side.anchors)
+# A capitalised word that opens a sentence and is followed by a lower-case word ("Предотвратить
+# наводнение …", "Explosives experts …") is most likely no name: unmatched, it says nothing.
+_SENTENCE_OPENER = re.compile(
+    r"(?:^|(?<=[.!?…:;])['\"»”’)\]]*\s+)[\"«„“'‘(\[]*([A-ZА-ЯЁ][^\W\d_]*)[,;]? (?=[^\W\d_A-ZА-ЯЁ])"
+)
+
+
+def _opener_keys(text: str) -> set[str | None]:
+    """Name keys of the words found only as sentence openers (see _SENTENCE_OPENER)."""
+    return {_word_key(w) for w in _SENTENCE_OPENER.findall(text) if text.count(w) == 1}
+
+
+def _cumulative_mass(
+    side: _Side, texts: Sequence[str], shared: dict[str, float], unshared: dict[str, float]
+) -> list[float]:
+    """Per paragraph, the weight of its shared keys plus that of its unshared ones, sentence
+    openers left out."""
+    masses = []
+    for keys, text in zip(side.anchors, texts, strict=True):
+        total = 0.0
+        openers = None
+        for key in keys:
+            weight = shared.get(key)
+            if weight is None:
+                weight = unshared.get(key)
+                if weight is None:
+                    continue
+                if key[0] == "p":
+                    if openers is None:
+                        openers = _opener_keys(text)
+                    if key in openers:
+                        continue
+            total += weight
+        masses.append(total)
     return [0.0, *accumulate(masses)]
 
 
@@ -598,8 +686,9 @@ def _problem(source: Sequence[str], target: Sequence[str], source_language: str)
     if not common:
         _add_identifiers(source, target, src, tgt)
     weights = _anchor_weights(src, tgt)
-    mass_weights = _mass_weights(src, tgt, weights)
-    src_mass, tgt_mass = _cumulative_mass(src, mass_weights), _cumulative_mass(tgt, mass_weights)
+    unshared = _unshared_weights(src, tgt, weights)
+    src_mass = _cumulative_mass(src, source, weights, unshared)
+    tgt_mass = _cumulative_mass(tgt, target, weights, unshared)
     return _Problem(
         src,
         tgt,
@@ -615,28 +704,44 @@ def _problem(source: Sequence[str], target: Sequence[str], source_language: str)
     )
 
 
-def _matches(problem: _Problem, lows: list[int], highs: list[int]) -> list[dict[int, float]]:
-    """Weight of anchors shared by source paragraph i and target paragraph j, inside the band."""
+def _postings(problem: _Problem) -> dict[str, list[int]]:
+    """Per shared anchor, the target paragraphs carrying it, in order."""
     postings: dict[str, list[int]] = defaultdict(list)
+    weights = problem.weights
     for j, keys in enumerate(problem.target.anchors):
         for key in keys:
-            if key in problem.weights:
+            if key in weights:
                 postings[key].append(j)
-    rows: list[dict[int, float]] = []
-    for i, keys in enumerate(problem.source.anchors):
-        row: dict[int, float] = {}
-        # A bead ending at row i+1 or later (up to 3 rows on) may use target paragraphs from
-        # the band of row i up to the band of row i+3.
-        low, high = lows[i], highs[min(i + 3, len(highs) - 1)]
-        for key in keys:
-            weight = problem.weights.get(key)
-            if weight is None:
-                continue
-            posting = postings[key]
-            for j in posting[bisect_left(posting, low - 3) : bisect_right(posting, high)]:
-                row[j] = row.get(j, 0.0) + weight
-        rows.append(row)
-    return rows
+    return postings
+
+
+def _match_row(
+    problem: _Problem, postings: dict[str, list[int]], i: int, low: int, high: int
+) -> dict[int, float]:
+    """Weight of anchors source paragraph i shares with each target paragraph in [low, high]."""
+    row: dict[int, float] = {}
+    weights = problem.weights
+    for key in problem.source.anchors[i]:
+        weight = weights.get(key)
+        if weight is None:
+            continue
+        posting = postings[key]
+        for j in posting[bisect_left(posting, low) : bisect_right(posting, high)]:
+            row[j] = row.get(j, 0.0) + weight
+    return row
+
+
+def _matches(
+    problem: _Problem, postings: dict[str, list[int]], lows: list[int], highs: list[int]
+) -> list[dict[int, float]]:
+    """Weight of anchors shared by source paragraph i and target paragraph j, inside the band."""
+    last = len(highs) - 1
+    # A bead ending at row i+1 or later (up to 3 rows on) may use target paragraphs from the
+    # band of row i up to the band of row i+3.
+    return [
+        _match_row(problem, postings, i, lows[i] - 3, highs[min(i + 3, last)])
+        for i in range(len(problem.source.anchors))
+    ]
 
 
 def _diagonal(problem: _Problem, ratio: float) -> list[int]:
@@ -716,7 +821,13 @@ _MATCH_SHAPES = tuple((s, t, p) for s, t, p in _SHAPES if s and t)  # back codes
 
 
 def _search(
-    problem: _Problem, ratio: float, lows: list[int], highs: list[int]
+    problem: _Problem,
+    ratio: float,
+    lows: list[int],
+    highs: list[int],
+    postings: dict[str, list[int]],
+    follow: list[int] | None = None,
+    width: int = 0,
 ) -> tuple[list[tuple[int, int, int, int]], bool]:
     """Cheapest bead path inside the band; also says whether the path touched the band's edge.
 
@@ -724,8 +835,13 @@ def _search(
     per-row terms are computed once and its inner loop over j stays free of bounds checks. The
     0:1 step reads the row being filled, so it runs last, in a pass of its own; ties resolve as
     if the steps had been tried in the order 1:0, 0:1, then the shapes of _SHAPES.
+
+    With ``follow`` (the diagonal), ``lows`` and ``highs`` start empty and each row's band is
+    set ``width`` either side of where the previous row was cheapest, moved on by the diagonal's
+    step: the band follows the text instead of the character count.
     """
-    matches = _matches(problem, lows, highs)
+    m = len(problem.target.anchors)
+    matches = [] if follow is not None else _matches(problem, postings, lows, highs)
     src_len, tgt_len = problem.source.cum_length, problem.target.cum_length
     src_mass, tgt_mass = problem.source_anchor_mass, problem.target_anchor_mass
     src_indel, tgt_indel = problem.source_indel, problem.target_indel
@@ -733,6 +849,10 @@ def _search(
     src_short, tgt_short = problem.source_short, problem.target_short
     src_heading, tgt_heading = problem.source.heading, problem.target.heading
     src_runin, tgt_runin = problem.source.runin, problem.target.runin
+    src_colon_lines, tgt_colon_lines = problem.source.colon_lines, problem.target.colon_lines
+    src_colons, tgt_colons = problem.source.colons, problem.target.colons
+    target_colon_lines = tgt_colon_lines[-1] > 0
+    colon_glue = _COLON_GLUE
     n = len(src_len) - 1
     costs: list[list[float]] = []
     backs: list[bytearray] = []
@@ -741,10 +861,26 @@ def _search(
     orphan_weight = _ORPHAN_WEIGHT
     shapes = _MATCH_SHAPES
     for i in range(n + 1):
+        if follow is not None:
+            if i == 0:
+                low, high = 0, min(m, width)
+            else:
+                last = costs[i - 1]
+                cheapest = lows[i - 1] + last.index(min(last))
+                step = follow[i] - follow[i - 1]
+                low = max(0, min(cheapest + min(step, _FOLLOW_LAG) - width, highs[i - 1]))
+                high = m if i == n else min(m, max(cheapest + step + width, low))
+                # Rows i to i + 2 may read this row's matches; their bands lie within reach.
+                reach = follow[min(i + 2, n)] - follow[i - 1] + 3 * width + 3
+                matches.append(
+                    _match_row(problem, postings, i - 1, lows[i - 1] - reach, highs[i - 1] + reach)
+                )
+            lows.append(low)
+            highs.append(high)
         low, high = lows[i], highs[i]
-        width = high - low + 1
-        row = [INF] * width
-        back = bytearray(width)
+        width_here = high - low + 1
+        row = [INF] * width_here
+        back = bytearray(width_here)
         if i == 0:
             row[0] = 0.0
         else:  # 1:0
@@ -797,8 +933,15 @@ def _search(
                     and src_len[pi + 2] - src_len[pi + 1] >= 2.0 * src_heading[pi]
                 )
                 runin_target = di == 1 and dj == 2
+                # A merge taking in a line before a list, opposite a text without a colon.
+                glue_source = di > 1 and src_colon_lines[i] != src_colon_lines[pi]
+                glue_target = target_colon_lines and dj > 1 and src_colons[i] == src_colons[pi]
                 for j in range(a, b + 1):
                     previous = prev[j - dj - pl] + prior
+                    if glue_source and tgt_colons[j] == tgt_colons[j - dj]:
+                        previous += colon_glue
+                    if glue_target and tgt_colon_lines[j] != tgt_colon_lines[j - dj]:
+                        previous += colon_glue
                     if runin_source:
                         previous -= _runin_bonus(src_heading[pi] * ratio, tgt_runin[j - 1])
                     elif (
@@ -831,7 +974,7 @@ def _search(
                         row[j - low] = cost
                         back[j - low] = code
         # 0:1 reads the row itself. It beats 1:0 only when cheaper, and a shape when as cheap.
-        for k in range(1, width):
+        for k in range(1, width_here):
             cost = row[k - 1] + tgt_indel[low + k - 1]
             if cost < row[k] or (cost == row[k] and back[k] > 2):
                 row[k] = cost
@@ -869,8 +1012,14 @@ def _length_ratio(source: _Side, target: _Side) -> float:
 
 
 def _refined_ratio(problem: _Problem, path: list[tuple[int, int, int, int]]) -> float | None:
-    """The ratio measured on matched beads only, so one-sided headers do not skew it."""
+    """The ratio measured on matched beads only, so one-sided headers do not skew it; on the
+    1:1 beads when there are a few, since a merge may hide a paragraph missing opposite (two
+    dropped list entries make the text a quarter shorter, and merges look right at that ratio).
+    """
     src, tgt = problem.source.cum_length, problem.target.cum_length
+    ones = [step for step in path if step[1] - step[0] == 1 and step[3] - step[2] == 1]
+    if len(ones) >= _RATIO_ONES:
+        path = ones
     ls = sum(src[i1] - src[i0] for i0, i1, j0, j1 in path if i1 > i0 and j1 > j0)
     lt = sum(tgt[j1] - tgt[j0] for i0, i1, j0, j1 in path if i1 > i0 and j1 > j0)
     if ls <= 0 or lt <= 0:
@@ -879,12 +1028,17 @@ def _refined_ratio(problem: _Problem, path: list[tuple[int, int, int, int]]) -> 
 
 
 def _best_path(problem: _Problem, ratio: float) -> list[tuple[int, int, int, int]]:
-    """Search a narrow band; when the path hits its edge, follow the path, then widen."""
+    """Search a narrow band that follows the cheapest cell row by row; when the path hits its
+    edge, search around the path, then widen."""
     n, m = len(problem.source.anchors), len(problem.target.anchors)
-    centres = _diagonal(problem, ratio)
+    postings = _postings(problem)
     width = _FIRST_BAND
-    for attempt in range(32):
-        path, touched = _search(problem, ratio, *_band(centres, m, width))
+    path, touched = _search(problem, ratio, [], [], postings, _diagonal(problem, ratio), width)
+    if not touched or width >= max(n, m):
+        return path
+    centres = _path_centres(path, n)
+    for attempt in range(1, 32):
+        path, touched = _search(problem, ratio, *_band(centres, m, width), postings)
         if not touched or width >= max(n, m):
             return path
         centres = _path_centres(path, n)

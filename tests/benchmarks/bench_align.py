@@ -115,9 +115,7 @@ def targets() -> None:
     ms = _median_ms(lambda: align(source, target), 15)
     print(f"target 500x500 in-process ({len(source)} x {len(target)}): median {ms:.1f} ms "
           f"(limit 50 ms)")  # fmt: skip
-    both = _median_ms(
-        lambda: align_document_sentences(align(source, target), source, target), 9
-    )
+    both = _median_ms(lambda: align_document_sentences(align(source, target), source, target), 9)
     print(f"  with sentence alignment: median {both:.1f} ms "
           f"(+{(both / ms - 1) * 100:.0f}%, limit +20%)")  # fmt: skip
     source, target = synthetic_pair(2000)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import machine  # noqa: E402
+from bench_startup import machine
 
 POLL_SECONDS = 0.02
 TIMEOUT_SECONDS = 60.0

@@ -66,12 +66,15 @@ def test_one_sided_headers_stay_alone() -> None:
     assert _pairs(align(ru, EN))[0] == ((0,), ())
 
 
-def test_untranslated_paragraph_does_not_shift_its_neighbours() -> None:
-    # Known weakness: the dropped paragraph may be glued onto a neighbour (2:1) rather than left
-    # alone (1:0); what must hold is that the pairs around it stay right.
-    pairs = _pairs(align(RU, [*EN[:2], *EN[3:]]))
-    assert pairs[:2] == [((0,), (0,)), ((1,), (1,))]
-    assert pairs[-2:] == [((4,), (3,)), ((5,), (4,))]
+def test_untranslated_paragraph_stands_alone_and_does_not_shift_its_neighbours() -> None:
+    # Any one paragraph missing on either side is a 1:0 (0:1) bead, everything else 1:1
+    # (VERSION 2 glued three of these twelve onto a neighbour).
+    for k in range(6):
+        rest = [r for r in range(6) if r != k]
+        pairs = _pairs(align(RU, [EN[r] for r in rest]))
+        assert pairs == [((r,), (rest.index(r),)) if r != k else ((k,), ()) for r in range(6)]
+        pairs = _pairs(align([RU[r] for r in rest], EN))
+        assert pairs == [((rest.index(r),), (r,)) if r != k else ((), (k,)) for r in range(6)]
 
 
 def test_empty_and_one_sided_inputs() -> None:
@@ -229,8 +232,31 @@ def test_short_one_sided_lines_on_opposite_sides_are_not_paired() -> None:
 
 
 def test_line_before_a_list_stays_alone() -> None:
-    en = [*EN[:2], "During the conversation Cde. Mao Zedong shed light on the following:", *EN[2:]]
-    assert ((), (2,)) in _pairs(align(RU, en))
+    # The neighbour's translation is condensed, so gluing the lead-in on would mend its length:
+    # VERSION 2 merged it (2:1 / 1:2) in all four cases (VERSION 3 in two).
+    lead_ru = "Советская сторона, со своей стороны, предложила обсудить следующее:"
+    lead_en = "The Soviet side, for its part, proposed to discuss the following:"
+    ru = [*RU[:3], lead_ru, "Товарищ Берия доложил о принятых мерах.", *RU[4:]]
+    assert ((3,), ()) in _pairs(align(ru, EN))
+    ru = [*RU[:2], "Решено согласиться с предложением Чжоу Эньлая.", lead_ru, *RU[3:]]
+    assert ((3,), ()) in _pairs(align(ru, EN))
+    en = [*EN[:3], lead_en, "Comrade Beria reported on the measures taken.", *EN[4:]]
+    assert ((), (3,)) in _pairs(align(RU, en))
+    en = [*EN[:2], "It was decided to agree to Zhou Enlai's proposal.", lead_en, *EN[3:]]
+    assert ((), (3,)) in _pairs(align(RU, en))
+
+
+def test_dropped_entries_in_a_run_of_look_alike_references_stand_alone() -> None:
+    # Two of six archive references missing in the translation make it a quarter shorter; at
+    # that length ratio, gluing each missing entry onto a neighbour looked right (VERSION 2, 3).
+    sheets = [93, 92, 96, 94, 95, 96]
+    ru = [f"{k}. АПРФ, ф. 45, оп. 1, д. 338, л. {s}." for k, s in enumerate(sheets, 1)]
+    en = [f"{k}. APRF, f. 45, op. 1, d. 338, l. {s}." for k, s in enumerate(sheets, 1)]
+    ru = [RU[0], *ru, RU[5]]
+    en = [EN[0], *en[:3], en[5], EN[5]]
+    pairs = _pairs(align(ru, en))
+    assert ((4,), ()) in pairs and ((5,), ()) in pairs
+    assert ((3,), (3,)) in pairs and ((6,), (4,)) in pairs
 
 
 def test_run_in_heading_merges_with_its_paragraph() -> None:
@@ -245,7 +271,11 @@ def test_latin_identifiers_and_acronyms_anchor_across_scripts() -> None:
     ru = sentence_anchor_keys("Делегация США и ЦК КПК, файл scan_117421.jpg", False)
     en = sentence_anchor_keys("The USA delegation and the CPC CC, file scan_117421.jpg", False)
     assert {"aus", "accp", "acc"} <= ru & en
-    for russian, english in [("Джонсон", "Johnson"), ("Сяопин", "Xiaoping"), ("Уильямс", "Williams")]:
+    for russian, english in [
+        ("Джонсон", "Johnson"),
+        ("Сяопин", "Xiaoping"),
+        ("Уильямс", "Williams"),
+    ]:
         assert name_key(russian, cyrillic=True) == name_key(english), (russian, english)
 
 
@@ -271,12 +301,13 @@ def test_gold_thresholds_tuned_and_held_out() -> None:
         import pytest
 
         pytest.skip("the shared samples are not there")
+    # Never below VERSION 2 (commit 93b3921) on any set: its figures, rounded down.
     floors = {
         ("patterns", "tuned"): 0.96, ("patterns", "heldout"): 0.96,
-        ("lists", "tuned"): 0.93, ("lists", "heldout"): 0.98,
-        ("news-perturbed", "tuned"): 0.94, ("news-perturbed", "heldout"): 0.95,
-        ("news-long", "tuned"): 0.94, ("news-long", "heldout"): 0.98,
-        ("handmade", "heldout"): 0.9,
+        ("lists", "tuned"): 0.94, ("lists", "heldout"): 0.99,
+        ("news-perturbed", "tuned"): 0.96, ("news-perturbed", "heldout"): 0.975,
+        ("news-long", "tuned"): 0.97, ("news-long", "heldout"): 0.98,
+        ("handmade", "heldout"): 0.9, ("seed", "tuned"): 1.0,
     }  # fmt: skip
     for (subset, split), floor in floors.items():
         assert _gold_f1(subset, split) >= floor, (subset, split)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.sentences import align_sentences, counterpart, counterpart_range, split_sentences
 
 
@@ -62,3 +64,18 @@ def test_caret_and_range_map_to_counterpart_sentences() -> None:
 def test_one_sided_bead_gives_one_sided_links() -> None:
     links = align_sentences(["Первое. Второе."], [], ("ru", "en"))
     assert [(len(link.source), len(link.target)) for link in links] == [(1, 0), (1, 0)]
+
+
+def test_merged_sentences_give_a_two_to_one_link() -> None:
+    en = ["We have received your cipher message of 20 July, and we consider your point of view "
+          "correct.", EN[1]]  # fmt: skip
+    links = align_sentences(RU, en, ("ru", "en"))
+    assert [(len(link.source), len(link.target)) for link in links] == [(2, 1), (1, 1)]
+
+
+def test_one_to_one_shortcut_agrees_with_the_programme(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.sentences as sentences
+
+    shortcut = align_sentences(RU, EN, ("ru", "en"))
+    monkeypatch.setattr(sentences, "_DIAGONAL_FIT", -1.0)  # never take the shortcut
+    assert align_sentences(RU, EN, ("ru", "en")) == shortcut
