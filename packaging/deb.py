@@ -215,6 +215,7 @@ def build_deb(bundle: Path, dist: Path, work: Path, version: str) -> Path:
     stage(bundle, root)
     installed = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     (root / "DEBIAN").mkdir()
+    (root / "DEBIAN").chmod(0o755)  # dpkg-deb insists, whatever the umask of the build
     (root / "DEBIAN" / "control").write_text(
         control(version, architecture, -(-installed // 1024), depends(bundle)), encoding="utf-8"
     )
