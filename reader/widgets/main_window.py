@@ -296,8 +296,7 @@ class MainWindow(QMainWindow):
         where = (Side(selection[0]), *selection[1:]) if selection else None
         payload = self.services.citations.clipboard(where)
         if payload is not None:
-            # Text only: a QMimeData handed to the clipboard from Python is freed twice at exit
-            # by PySide6 6.11 (a crash). CSL-JSON for Zotero goes through Export Citation.
+            # Text only: PySide6 6.11 frees a clipboard QMimeData from Python twice at exit.
             QGuiApplication.clipboard().setText(payload[0])
 
     def export_citations(self, everything: bool) -> None:
