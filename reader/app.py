@@ -50,6 +50,7 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     from reader.widgets.first_paint import FirstPaintWatcher
     from reader.widgets.main_window import MainWindow
     from reader.widgets.theme import ThemeController, keep_icons_in
+    from reader.widgets.translations import install_translators
     from reader.widgets.ui_settings import UiSettings
 
     # "-name" sets X11's WM_CLASS, which the desktop file's StartupWMClass matches.
@@ -69,6 +70,7 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
         app.setWindowIcon(QIcon(str(icon_path)))
 
     settings = UiSettings(workspace.settings_file, workspace.state_file)
+    install_translators(app, settings.language)  # Preferences' choice, else the system's
     keep_icons_in(workspace.theme_cache_dir)
     themes = ThemeController(app, settings.theme)
     # Nothing that grows with the library runs before the first paint: the catalog as it was

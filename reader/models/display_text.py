@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
+from reader.core.languages import language_codes, language_name
+
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 # Right-to-left scripts (Hebrew to Syriac, Thaana, NKo, presentation forms) and every bidi control.
 _BIDI = re.compile(
@@ -39,3 +43,136 @@ def shown(text: str, limit: int = LONGEST_LINE) -> str:
     if len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return isolated(line)
+
+
+# ----- the interface language's dates and labels ------------------------------------------------
+#
+# The window speaks the language of the installed translation; the command line and the exports
+# keep reader.core.dates.format_date, which is the same English everywhere.
+
+_locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def set_display_language(language: str) -> None:
+    """Show dates the way ``language`` ("en" or "ru") writes them (set with the translators)."""
+    global _locale
+    if language == "ru":
+        _locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+    else:
+        _locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def display_locale() -> QLocale:
+    return _locale
+
+
+def _is_russian() -> bool:
+    return _locale.language() == QLocale.Language.Russian
+
+
+def month_name(month: int) -> str:
+    """A month as a heading says it, in the nominative: "July", "Июль"."""
+    name = _locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
+    return name[:1].upper() + name[1:]
+
+
+def undated_label() -> str:
+    return QCoreApplication.translate("DisplayText", "Undated")
+
+
+def display_date(iso: str | None) -> str:
+    """An ISO date at its precision as the reader's language writes it.
+
+    English: "21 July 1951", "July 1951", "1951". Russian: "21 июля 1951 г." (the day takes the
+    month in the genitive), "июль 1951" (a month alone, nominative), "1951". None: "Undated".
+    A date that cannot be read is shown as it is.
+    """
+    if not iso:
+        return undated_label()
+    parts = iso.split("-")
+    if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
+        return iso
+    numbers = [int(part) for part in parts]
+    if len(numbers) == 1:
+        return str(numbers[0])
+    if not 1 <= numbers[1] <= 12:
+        return iso
+    if len(numbers) == 2:
+        name = _locale.standaloneMonthName(numbers[1], QLocale.FormatType.LongFormat)
+        return f"{name} {numbers[0]}"
+    date = QDate(numbers[0], numbers[1], numbers[2])
+    if not date.isValid():
+        return iso
+    return _locale.toString(date, "d MMMM yyyy 'г.'" if _is_russian() else "d MMMM yyyy")
+
+
+def colour_label(colour: str) -> str:
+    """A highlight colour's name in the interface language."""
+    labels = {
+        "yellow": QCoreApplication.translate("DisplayText", "Yellow"),
+        "green": QCoreApplication.translate("DisplayText", "Green"),
+        "blue": QCoreApplication.translate("DisplayText", "Blue"),
+        "pink": QCoreApplication.translate("DisplayText", "Pink"),
+        "purple": QCoreApplication.translate("DisplayText", "Purple"),
+    }
+    return labels.get(colour, colour.title())
+
+
+# The names reader.core.languages gives, as the interface language says them (nominative).
+_LANGUAGE_NAMES: dict[str, object] = {
+    "Russian": QT_TRANSLATE_NOOP("Languages", "Russian"),
+    "English": QT_TRANSLATE_NOOP("Languages", "English"),
+    "Chinese": QT_TRANSLATE_NOOP("Languages", "Chinese"),
+    "German": QT_TRANSLATE_NOOP("Languages", "German"),
+    "Japanese": QT_TRANSLATE_NOOP("Languages", "Japanese"),
+    "French": QT_TRANSLATE_NOOP("Languages", "French"),
+    "Korean": QT_TRANSLATE_NOOP("Languages", "Korean"),
+    "Polish": QT_TRANSLATE_NOOP("Languages", "Polish"),
+    "Spanish": QT_TRANSLATE_NOOP("Languages", "Spanish"),
+    "Italian": QT_TRANSLATE_NOOP("Languages", "Italian"),
+    "Portuguese": QT_TRANSLATE_NOOP("Languages", "Portuguese"),
+    "Czech": QT_TRANSLATE_NOOP("Languages", "Czech"),
+    "Slovak": QT_TRANSLATE_NOOP("Languages", "Slovak"),
+    "Hungarian": QT_TRANSLATE_NOOP("Languages", "Hungarian"),
+    "Romanian": QT_TRANSLATE_NOOP("Languages", "Romanian"),
+    "Bulgarian": QT_TRANSLATE_NOOP("Languages", "Bulgarian"),
+    "Ukrainian": QT_TRANSLATE_NOOP("Languages", "Ukrainian"),
+    "Belarusian": QT_TRANSLATE_NOOP("Languages", "Belarusian"),
+    "Serbian": QT_TRANSLATE_NOOP("Languages", "Serbian"),
+    "Croatian": QT_TRANSLATE_NOOP("Languages", "Croatian"),
+    "Vietnamese": QT_TRANSLATE_NOOP("Languages", "Vietnamese"),
+    "Mongolian": QT_TRANSLATE_NOOP("Languages", "Mongolian"),
+    "Arabic": QT_TRANSLATE_NOOP("Languages", "Arabic"),
+    "Persian": QT_TRANSLATE_NOOP("Languages", "Persian"),
+    "Hindi": QT_TRANSLATE_NOOP("Languages", "Hindi"),
+    "Albanian": QT_TRANSLATE_NOOP("Languages", "Albanian"),
+    "Finnish": QT_TRANSLATE_NOOP("Languages", "Finnish"),
+    "Swedish": QT_TRANSLATE_NOOP("Languages", "Swedish"),
+    "Norwegian": QT_TRANSLATE_NOOP("Languages", "Norwegian"),
+    "Danish": QT_TRANSLATE_NOOP("Languages", "Danish"),
+    "Dutch": QT_TRANSLATE_NOOP("Languages", "Dutch"),
+    "Greek": QT_TRANSLATE_NOOP("Languages", "Greek"),
+    "Turkish": QT_TRANSLATE_NOOP("Languages", "Turkish"),
+    "Hebrew": QT_TRANSLATE_NOOP("Languages", "Hebrew"),
+    "Georgian": QT_TRANSLATE_NOOP("Languages", "Georgian"),
+    "Armenian": QT_TRANSLATE_NOOP("Languages", "Armenian"),
+    "Latvian": QT_TRANSLATE_NOOP("Languages", "Latvian"),
+    "Lithuanian": QT_TRANSLATE_NOOP("Languages", "Lithuanian"),
+    "Estonian": QT_TRANSLATE_NOOP("Languages", "Estonian"),
+    "Unknown language": QT_TRANSLATE_NOOP("Languages", "Unknown language"),
+}
+
+
+def language_label(code: str) -> str:
+    """A language's name in the interface language: "ru" -> "Russian" / "Русский"."""
+    english = language_name(code)
+    if english not in _LANGUAGE_NAMES:
+        return english
+    return QCoreApplication.translate("Languages", english)
+
+
+def archive_language_label(name: str) -> str:
+    """A language as the archive writes it ("Russian") in the interface language; names of several
+    languages, or unknown ones, as they are."""
+    codes = language_codes(name)
+    return language_label(codes[0]) if len(codes) == 1 else name

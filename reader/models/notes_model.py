@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,7 +46,7 @@ ICON_SIZE = 16
 QUOTE_CHARS = 70  # how much of a quote the one-line summary keeps
 NOTE_CHARS = 70
 TOOLTIP_NOTE_CHARS = 1200  # a tooltip is not a reader: very long notes are cut
-UNPLACED_LABEL = "Unplaced"
+UNPLACED_LABEL = "Unplaced"  # the English text; shown through translate()
 
 
 class NotesRole(IntEnum):
@@ -75,7 +76,7 @@ SEPARATOR = " — "
 def summary_parts(annotation: Annotation, title: str) -> tuple[str, str]:
     """(quote in quotation marks or "Bookmark: <title>", the note shortened; "" if none)."""
     if annotation.is_document_bookmark:
-        head = f"Bookmark: {shown(title)}"
+        head = QCoreApplication.translate("NotesModel", "Bookmark: %1").replace("%1", shown(title))
     else:
         head = f"“{shorten(annotation.quote, QUOTE_CHARS)}”"
     return head, shorten(annotation.note, NOTE_CHARS)
@@ -85,7 +86,9 @@ def detail(annotation: Annotation, title: str) -> str:
     """The quiet second line: where it is and how it is tagged."""
     parts = [shown(title)]
     if not annotation.placed:
-        parts.insert(0, UNPLACED_LABEL)  # its paragraph number would point at the wrong place
+        parts.insert(
+            0, QCoreApplication.translate("NotesModel", "Unplaced")
+        )  # its paragraph number would point at the wrong place
     elif annotation.paragraph is not None:
         parts.append(f"¶ {annotation.paragraph + 1}")
     if annotation.tags:
@@ -103,7 +106,8 @@ def tooltip(annotation: Annotation, title: str) -> str:
     if annotation.note:
         lines.append(f"<i>{_html_text(annotation.note[:TOOLTIP_NOTE_CHARS])}</i>")
     if annotation.tags:
-        lines.append("Tags: " + html.escape(", ".join(annotation.tags)))
+        tags = html.escape(", ".join(annotation.tags))
+        lines.append(QCoreApplication.translate("NotesModel", "Tags: %1").replace("%1", tags))
     return "<qt>" + "<br>".join(lines) + "</qt>"
 
 

@@ -21,28 +21,30 @@ from enum import IntEnum
 from typing import Any, overload
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
 
-from reader.core.dates import format_date
 from reader.core.search_index import DocumentHits, Hit
-from reader.models.display_text import one_line, shown
+from reader.models.display_text import display_date, one_line, shown
+from reader.services.messages import counted
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 FIELD_LABELS = {
-    "title": "Title",
-    "summary": "Summary",
-    "citation": "Citation",
-    "people": "People",
-    "places": "Places",
-    "subjects": "Subjects",
-    "note": "Note",
+    "title": QT_TRANSLATE_NOOP("SearchResultsModel", "Title"),
+    "summary": QT_TRANSLATE_NOOP("SearchResultsModel", "Summary"),
+    "citation": QT_TRANSLATE_NOOP("SearchResultsModel", "Citation"),
+    "people": QT_TRANSLATE_NOOP("SearchResultsModel", "People"),
+    "places": QT_TRANSLATE_NOOP("SearchResultsModel", "Places"),
+    "subjects": QT_TRANSLATE_NOOP("SearchResultsModel", "Subjects"),
+    "note": QT_TRANSLATE_NOOP("SearchResultsModel", "Note"),
 }
 
 
@@ -64,12 +66,15 @@ def hit_location(hit: Hit) -> str:
         language = (hit.language or "").split("-")[0].upper()
         paragraph = f"¶ {hit.paragraph + 1}" if hit.paragraph is not None else ""
         return " ".join(part for part in (language, paragraph) if part)
-    return FIELD_LABELS.get(hit.kind, hit.kind.capitalize())
+    label = FIELD_LABELS.get(hit.kind)
+    if label is None:
+        return hit.kind.capitalize()
+    return QCoreApplication.translate("SearchResultsModel", str(label))
 
 
 def more_hits_label(count: int) -> str:
     """ "… 5 more hits": the row that fetches the hits a search left out."""
-    return f"… {count:,} more hit" + ("" if count == 1 else "s")
+    return counted.more_hits(count)
 
 
 class _Node:
@@ -257,7 +262,7 @@ class SearchResultsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Tooltips render rich text when Qt guesses markup: escape, then commit to HTML.
             title = html.escape(one_line(document.title) or document.document_id)
-            return f"<b>{title}</b><br>{html.escape(format_date(document.date))}"
+            return f"<b>{title}</b><br>{html.escape(display_date(document.date))}"
         if role == SearchRole.DOCUMENT_ID:
             return document.document_id
         if role == SearchRole.KIND:
@@ -318,7 +323,7 @@ class SearchResultsModel(QAbstractItemModel):
 def document_label(document: DocumentHits) -> str:
     """ "Title — 21 July 1951 (3)": title on one line, the date as a reader says it, all hits."""
     title = shown(document.title or document.document_id)
-    return f"{title} — {format_date(document.date)} ({document.total_hits})"
+    return f"{title} — {display_date(document.date)} ({document.total_hits})"
 
 
 def _hit_value(document: DocumentHits, hit: Hit, role: int) -> Any:
@@ -344,7 +349,7 @@ def _more_data(document: DocumentHits, role: int) -> Any:
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
         return more_hits_label(hidden)
     if role == Qt.ItemDataRole.ToolTipRole:
-        return f"Show all {document.total_hits:,} hits in this document"
+        return counted.show_all_hits(document.total_hits)
     if role == SearchRole.DOCUMENT_ID:
         return document.document_id
     if role == SearchRole.KIND:

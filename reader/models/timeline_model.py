@@ -16,6 +16,7 @@ from typing import Any, overload
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,26 +26,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
 
 from reader.core.library import Entry
-from reader.models.display_text import shown
+from reader.models.display_text import display_date, month_name, shown, undated_label
+from reader.services.messages import counted
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTH_UNKNOWN_LABEL = "Month unknown"
+MONTH_UNKNOWN_LABEL = "Month unknown"  # the English texts; shown through translate()
 UNDATED_LABEL = "Undated"
+
+
+def month_unknown_label() -> str:
+    return QCoreApplication.translate("TimelineModel", "Month unknown")
 
 
 class TimelineRole(IntEnum):
@@ -66,16 +58,17 @@ def date_parts(date: str | None) -> tuple[str | None, int | None]:
 
 
 def format_date(date: str | None) -> str:
-    """A date as a reader says it: "21 July 1951", "November 1967", "1967" or "Undated"."""
+    """A date as a reader says it, in the interface language: "21 July 1951", "July 1951",
+    "1967" or "Undated" (a text that is no date is shown as it is)."""
     year, month = date_parts(date)
     if date is None or year is None:
-        return date or UNDATED_LABEL
+        return date or undated_label()
     if month is None:
         return year
     day = date[8:10]
     if len(date) >= 10 and day.isdigit():
-        return f"{int(day)} {MONTH_NAMES[month - 1]} {year}"
-    return f"{MONTH_NAMES[month - 1]} {year}"
+        return display_date(f"{year}-{month:02d}-{day}")
+    return display_date(f"{year}-{month:02d}")
 
 
 class _Node:
@@ -129,12 +122,12 @@ def _group_specs(date: str | None) -> list[_GroupSpec]:
     """The groups, from the top down, that hold a document with this date."""
     year, month = date_parts(date)
     if year is None:
-        return [(UNDATED_LABEL, "undated", (1, ""), UNDATED_LABEL, None)]
+        return [(UNDATED_LABEL, "undated", (1, ""), undated_label(), None)]
     year_spec: _GroupSpec = (year, "year", (0, year), year, year)
     if month is None:
         # After the months: a record known only by its year follows the dated ones of that year.
-        return [year_spec, (None, "month", (1, 0), MONTH_UNKNOWN_LABEL, year)]
-    return [year_spec, (month, "month", (0, month), MONTH_NAMES[month - 1], f"{year}-{month:02d}")]
+        return [year_spec, (None, "month", (1, 0), month_unknown_label(), year)]
+    return [year_spec, (month, "month", (0, month), month_name(month), f"{year}-{month:02d}")]
 
 
 def _document_key(document: Entry) -> tuple[Any, ...]:
@@ -470,7 +463,11 @@ class TimelineModel(QAbstractItemModel):
         text = self._plain_tooltip(node)
         marks = self._marks.get(node.document.id) if node.document is not None else None
         if marks:
-            names = {"bookmark": "bookmarked", "note": "notes", "highlight": "highlights"}
+            names = {
+                "bookmark": self.tr("bookmarked"),
+                "note": self.tr("notes"),
+                "highlight": self.tr("highlights"),
+            }
             text += "<br><i>" + ", ".join(names[m] for m in sorted(marks) if m in names) + "</i>"
         return text
 
@@ -480,8 +477,7 @@ class TimelineModel(QAbstractItemModel):
         if node.document is not None:
             title = html.escape(" ".join(node.document.title.split()))
             return f"<b>{title}</b><br>{html.escape(format_date(node.document.date))}"
-        noun = "document" if node.count == 1 else "documents"
-        return html.escape(f"{node.label}: {node.count} {noun}")
+        return html.escape(f"{node.label}: {counted.documents(node.count)}")
 
     def _bold_font(self) -> QFont:
         # Made on first use: a QFont needs the QGuiApplication, which may not exist at __init__.

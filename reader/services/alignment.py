@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.alignment import Alignment
@@ -45,9 +45,7 @@ class AlignmentService(QObject):
 
     def correct(self, document_id: str, before: Alignment, after: Alignment) -> None:
         """The reader's edit of the pairs shown (``before``) into ``after``."""
-        command = AlignmentChange(
-            self, document_id, before, after, self.is_corrected(document_id)
-        )
+        command = AlignmentChange(self, document_id, before, after, self.is_corrected(document_id))
         self._undo_stack.push(command)
 
     def reset(self, document_id: str) -> bool:
@@ -69,7 +67,11 @@ class AlignmentService(QObject):
         counts = (alignment.source_count, alignment.target_count)
         if document is None or counts != self._counts(document):
             # The text changed since this edit (a re-import): the old pairs no longer fit it.
-            self._messages.show_status("That alignment change no longer fits the document's text")
+            self._messages.show_status(
+                QCoreApplication.translate(
+                    "AlignmentService", "That alignment change no longer fits the document's text"
+                )
+            )
             return
         try:
             if keep_as_correction:
@@ -78,8 +80,10 @@ class AlignmentService(QObject):
                 self.resolver.reset_correction(document_id, *counts)
         except OSError as error:
             self._messages.warn(
-                f"The alignment correction could not be saved ({error.strerror or error}); "
-                "it applies until you close the app."
+                QCoreApplication.translate(
+                    "AlignmentService",
+                    "The alignment correction could not be saved (%1); it applies until you close the app.",
+                ).replace("%1", str(error.strerror or error))
             )
         self.applied.emit(document_id, alignment)
 

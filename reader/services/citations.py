@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from reader.core.atomic_files import write_text_atomically
 from reader.core.citations import (
@@ -27,7 +27,7 @@ from reader.core.library import Entry
 from reader.core.parsing import parse_file
 from reader.core.sides import Side
 from reader.services.jobs import BackgroundJob, Progress
-from reader.services.messages import MessageBridge
+from reader.services.messages import MessageBridge, counted
 from reader.services.reading_session import ReadingSession
 
 CSL_JSON_MIME = "application/vnd.citationstyles.csl+json"  # what reference managers paste
@@ -95,7 +95,11 @@ class CitationService(QObject):
         if self._target is not None and isinstance(result, list):
             self.export(self._target, result)
         elif isinstance(result, Exception):
-            self._messages.warn(f"The citations could not be exported: {result}")
+            self._messages.warn(
+                QCoreApplication.translate(
+                    "CitationService", "The citations could not be exported: %1"
+                ).replace("%1", str(result))
+            )
         self._target = None
 
     def close(self) -> None:
@@ -107,10 +111,15 @@ class CitationService(QObject):
         try:
             write_text_atomically(path, format_citations(chosen, format_for(path)), durable=True)
         except OSError as error:
-            self._messages.warn(f"Could not write {path}: {error.strerror or error}")
+            self._messages.warn(
+                QCoreApplication.translate("CitationService", "Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", str(error.strerror or error))
+            )
             return None
         count = len(chosen)
         self._messages.show_status(
-            f"Exported {count} citation{'' if count == 1 else 's'} to {path}", 8000
+            counted.citations_exported(count, str(path)),
+            8000,
         )
         return count

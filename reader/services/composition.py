@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoStack
 
 from reader.core.annotation_store import AnnotationStoreError
@@ -16,7 +16,7 @@ from reader.core.user_library import ImportReport, Outcome
 from reader.services.alignment import AlignmentService
 from reader.services.citations import CitationService
 from reader.services.library import ImportService, LibraryLoader
-from reader.services.messages import MessageBridge
+from reader.services.messages import MessageBridge, counted
 from reader.services.notes import NotesService
 from reader.services.reading_session import ReadingSession
 from reader.services.search import SearchService
@@ -28,7 +28,8 @@ def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
     try:
         store = workspace.open_annotations()
     except AnnotationStoreError as error:
-        return NotesService(None, str(error)), f"Notes are not available in this session: {error}"
+        unavailable = QCoreApplication.translate("Services", "Notes are not available in this session: %1")
+        return NotesService(None, str(error)), unavailable.replace("%1", str(error))
     # Restored from a backup, open read-only, or a backup that failed: each is worth a word.
     said = (store.recovery_notice, store.read_only_reason, store.backup_error)
     return NotesService(store), "\n\n".join(text for text in said if text)
@@ -36,17 +37,25 @@ def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
 
 def _say_kept(messages: MessageBridge, report: ImportReport | Exception) -> None:
     if isinstance(report, Exception):
-        messages.warn(f"The opened document could not be kept in your library: {report}")
+        messages.warn(
+            QCoreApplication.translate(
+                "Services", "The opened document could not be kept in your library: %1"
+            ).replace("%1", str(report))
+        )
         return
     copied = report.count(Outcome.IMPORTED) + report.count(Outcome.UPDATED)
     if copied:
         messages.show_status(
-            f"Kept {copied} opened document(s) in your library: they will be there next time",
+            counted.documents_kept(copied),
             8000,
         )
     failed = [item.describe() for item in report.items if item.outcome is Outcome.FAILED]
     if failed:
-        messages.warn("Could not keep in your library:\n" + "\n".join(failed))
+        messages.warn(
+            QCoreApplication.translate("Services", "Could not keep in your library:")
+            + "\n"
+            + "\n".join(failed)
+        )
 
 
 def _library_read(
@@ -57,9 +66,22 @@ def _library_read(
 ) -> None:
     """The library is read: say which files could not be, then let search catch up."""
     if isinstance(report, Exception):
-        session.report_unreadable([ParseError(corpus, f"could not be read: {report}")])
+        session.report_unreadable(
+            [
+                ParseError(
+                    corpus,
+                    QCoreApplication.translate("Services", "could not be read: %1").replace(
+                        "%1", str(report)
+                    ),
+                )
+            ]
+        )
         return
-    missing = [] if corpus.is_dir() else [ParseError(corpus, "no such folder")]
+    missing = (
+        []
+        if corpus.is_dir()
+        else [ParseError(corpus, QCoreApplication.translate("Services", "no such folder"))]
+    )
     session.report_unreadable(missing + report.errors)
     search.update_documents()
 

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.core.user_library import ImportReport, Outcome
 from reader.services.jobs import BackgroundJob, Progress, import_work
@@ -122,7 +122,8 @@ class LibraryLoader(QObject):
 
     def _progressed(self, done: int, total: int, _path: str) -> None:
         self.progressed.emit(done, total)
-        self._messages.show_status(f"Reading your library… {done:,} of {total:,}", 3000)
+        text = QCoreApplication.translate("LibraryLoader", "Reading your library… %1 of %2")
+        self._messages.show_status(text.replace("%1", str(done)).replace("%2", str(total)), 3000)
 
     def start(self) -> bool:
         return self.job.start(self._work)

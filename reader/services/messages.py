@@ -28,3 +28,51 @@ class MessageBridge(QObject):
 
     def warn(self, text: str) -> None:
         self.notice.emit(text, Level.WARNING)
+
+
+class Counted(QObject):
+    """Phrases with a count, in the interface language and with its plural forms ("1 document",
+    "2 documents"; "1 документ", "3 документа", "5 документов").
+
+    They live in one QObject because ``pyside6-lupdate`` finds plural forms only in ``self.tr``
+    calls. English needs its translator too (``parallel-reader_en.qm``, plural forms only).
+    """
+
+    def documents(self, count: int) -> str:
+        return self.tr("%n document(s)", "", count)
+
+    def hits(self, count: int) -> str:
+        return self.tr("%n hit(s)", "", count)
+
+    def more_hits(self, count: int) -> str:
+        return self.tr("… %n more hit(s)", "", count)
+
+    def show_all_hits(self, count: int) -> str:
+        return self.tr("Show all %n hit(s) in this document", "", count)
+
+    def notes(self, count: int) -> str:
+        return self.tr("%n note(s)", "", count)
+
+    def highlights(self, count: int) -> str:
+        return self.tr("%n highlight(s)", "", count)
+
+    def bookmarks(self, count: int) -> str:
+        return self.tr("%n bookmark(s)", "", count)
+
+    def citations_exported(self, count: int, path: str) -> str:
+        return self.tr("Exported %n citation(s) to %1", "", count).replace("%1", path)
+
+    def documents_kept(self, count: int) -> str:
+        return self.tr(
+            "Kept %n opened document(s) in your library: they will be there next time", "", count
+        )
+
+    def notes_unplaced(self, count: int) -> str:
+        return self.tr(
+            "%n note(s) could not be found in the changed text; they are kept under Unplaced",
+            "",
+            count,
+        )
+
+
+counted = Counted()

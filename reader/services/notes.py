@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.core.anchoring import make_selector
@@ -44,14 +44,18 @@ from reader.core.notes_export import (
 )
 from reader.core.pair_resolver import PairResolver, TextPair
 from reader.core.sides import Side
-from reader.services.messages import Level, MessageBridge
+from reader.services.messages import Level, MessageBridge, counted
 from reader.services.undo_commands import AddAnnotation, DeleteAnnotation, EditAnnotation
 
 RETRY_INTERVAL_MS = 5000
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def _counted(count: int, kind: str) -> str:
+    if kind == "note":
+        return counted.notes(count)
+    if kind == "highlight":
+        return counted.highlights(count)
+    return counted.bookmarks(count)
 
 
 def count_kinds(annotations: Iterable[Annotation]) -> str:
@@ -59,8 +63,14 @@ def count_kinds(annotations: Iterable[Annotation]) -> str:
     kinds = [a.kind for a in annotations]
     parts = [_counted(kinds.count(k), k) for k in ("note", "highlight", "bookmark") if k in kinds]
     if not parts:
-        return "no notes"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return QCoreApplication.translate("NotesService", "no notes")
+    if len(parts) == 1:
+        return parts[0]
+    return (
+        QCoreApplication.translate("NotesService", "%1 and %2")
+        .replace("%1", ", ".join(parts[:-1]))
+        .replace("%2", parts[-1])
+    )
 
 
 class NotesService(QObject):
@@ -316,9 +326,16 @@ class NotesService(QObject):
         try:
             write_text_atomically(path, text, durable=True)
         except OSError as error:
-            self.messages.warn(f"Could not write {path}: {error.strerror or error}")
+            self.messages.warn(
+                QCoreApplication.translate("NotesService", "Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", str(error.strerror or error))
+            )
             return None
-        self.messages.show_status(f"Exported {count_kinds(annotations)} to {path}", 8000)
+        exported = QCoreApplication.translate("NotesService", "Exported %1 to %2")
+        self.messages.show_status(
+            exported.replace("%1", count_kinds(annotations)).replace("%2", str(path)), 8000
+        )
         return len(annotations)
 
     def import_file(self, path: Path) -> ImportReport | None:
@@ -331,10 +348,14 @@ class NotesService(QObject):
         except (OSError, NotesImportError, StorageUnavailable, RecursionError) as error:
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
             if isinstance(error, RecursionError):
-                reason = "the file is nested too deeply to be a notes export"
-            self.messages.tell(f"Could not import {path.name}: {reason}", Level.WARNING)
+                reason = QCoreApplication.translate(
+                    "NotesService", "the file is nested too deeply to be a notes export"
+                )
+            text = QCoreApplication.translate("NotesService", "Could not import %1: %2")
+            self.messages.tell(text.replace("%1", path.name).replace("%2", reason), Level.WARNING)
             return None
-        self.messages.tell(f"Imported notes from {path.name}: {report.summary()}")
+        text = QCoreApplication.translate("NotesService", "Imported notes from %1: %2")
+        self.messages.tell(text.replace("%1", path.name).replace("%2", report.summary()))
         self.reloaded.emit()
         self.changed.emit("")
         return report
@@ -354,8 +375,13 @@ class NotesService(QObject):
 
     @staticmethod
     def _problem_text(error: Exception | None) -> str:
-        reason = str(error) if error else "the data folder cannot be written"
-        return (
-            f"Notes cannot be saved right now ({reason}). Your changes are kept and will be "
-            "saved as soon as writing works again; free some space or check the data folder."
+        reason = (
+            str(error)
+            if error
+            else QCoreApplication.translate("NotesService", "the data folder cannot be written")
         )
+        return QCoreApplication.translate(
+            "NotesService",
+            "Notes cannot be saved right now (%1). Your changes are kept and will be saved as soon "
+            "as writing works again; free some space or check the data folder.",
+        ).replace("%1", reason)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.core.annotations import Annotation
 from reader.core.corpus import load_paths
@@ -18,7 +18,7 @@ from reader.core.facets import FacetFilter, filter_documents
 from reader.core.library import Entry, Library
 from reader.core.pair_resolver import PairResolver, TextPair
 from reader.core.sides import Side
-from reader.services.messages import MessageBridge
+from reader.services.messages import MessageBridge, counted
 from reader.services.notes import NotesService
 
 
@@ -26,7 +26,9 @@ class ReadingSession(QObject):
     document_opened = Signal(object, object)  # Document, TextPair
     pair_changed = Signal(object)  # TextPair of the open document, after an alignment change
     documents_added = Signal(list)  # [Document]: new or replaced records
-    texts_replaced = Signal()  # a record already in the library got a new text: undo steps are stale
+    texts_replaced = (
+        Signal()
+    )  # a record already in the library got a new text: undo steps are stale
     library_reloaded = Signal()  # many records came or went at once: show the library anew
     visible_changed = Signal(list)  # [Entry] the facets let through, in date order
     unreadable = Signal(list)  # [ParseError]: files that could not be read
@@ -95,8 +97,7 @@ class ReadingSession(QObject):
         if result is not None and result.newly_unplaced:
             count = len(result.newly_unplaced)
             self._messages.show_status(
-                f"{count} note(s) could not be found in the changed text; "
-                "they are kept under Unplaced",
+                counted.notes_unplaced(count),
                 12000,
             )
 
@@ -125,7 +126,10 @@ class ReadingSession(QObject):
             return None
         if not current.placed:
             self._messages.show_status(
-                "This note's quote was not found in the current text; it is kept under Unplaced",
+                QCoreApplication.translate(
+                    "ReadingSession",
+                    "This note's quote was not found in the current text; it is kept under Unplaced",
+                ),
                 8000,
             )
             return None
@@ -187,7 +191,9 @@ class ReadingSession(QObject):
     def documents_in(self, folder: Path) -> list[Document]:
         """The readable documents whose files are in ``folder`` (the bundled corpus, say)."""
         ids = [
-            entry.id for entry in self.library if entry.path is not None and entry.path.parent == folder
+            entry.id
+            for entry in self.library
+            if entry.path is not None and entry.path.parent == folder
         ]
         return [document for doc_id in ids if (document := self.lookup(doc_id)) is not None]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.alignment import Alignment
@@ -13,6 +14,19 @@ if TYPE_CHECKING:  # the service imports these commands; the commands only call 
     from reader.services.notes import NotesService
 
 _EDIT_ID = 4101  # QUndoCommand.id() for merging successive edits of one note
+
+
+def _undo_text(verb: str, kind: str) -> str:
+    """What Edit > Undo names: "add highlight", "delete bookmark"."""
+    texts = {
+        ("add", "highlight"): QCoreApplication.translate("UndoCommands", "add highlight"),
+        ("add", "note"): QCoreApplication.translate("UndoCommands", "add note"),
+        ("add", "bookmark"): QCoreApplication.translate("UndoCommands", "add bookmark"),
+        ("delete", "highlight"): QCoreApplication.translate("UndoCommands", "delete highlight"),
+        ("delete", "note"): QCoreApplication.translate("UndoCommands", "delete note"),
+        ("delete", "bookmark"): QCoreApplication.translate("UndoCommands", "delete bookmark"),
+    }
+    return texts.get((verb, kind), f"{verb} {kind}")
 
 
 class AlignmentTarget(Protocol):
@@ -33,7 +47,11 @@ class AlignmentChange(QUndoCommand):
         corrected_before: bool,
         reset: bool = False,
     ) -> None:
-        super().__init__("reset alignment" if reset else "correct alignment")
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "reset alignment")
+            if reset
+            else QCoreApplication.translate("UndoCommands", "correct alignment")
+        )
         self._target = target
         self._document_id = document_id
         self._before, self._after = before, after
@@ -53,7 +71,7 @@ class AlignmentChange(QUndoCommand):
 
 class AddAnnotation(QUndoCommand):
     def __init__(self, service: NotesService, annotation: Annotation) -> None:
-        super().__init__(f"add {annotation.kind}")
+        super().__init__(_undo_text("add", annotation.kind))
         self._service, self._annotation = service, annotation
 
     def redo(self) -> None:
@@ -65,7 +83,7 @@ class AddAnnotation(QUndoCommand):
 
 class DeleteAnnotation(QUndoCommand):
     def __init__(self, service: NotesService, annotation: Annotation) -> None:
-        super().__init__(f"delete {annotation.kind}")
+        super().__init__(_undo_text("delete", annotation.kind))
         self._service, self._annotation = service, annotation
 
     def redo(self) -> None:
@@ -79,7 +97,7 @@ class EditAnnotation(QUndoCommand):
     """A change to a note's text or tags; typing one note is one undo step, not one per pause."""
 
     def __init__(self, service: NotesService, before: Annotation, after: Annotation) -> None:
-        super().__init__("edit note")
+        super().__init__(QCoreApplication.translate("UndoCommands", "edit note"))
         self._service, self._before, self._after = service, before, after
 
     def id(self) -> int:

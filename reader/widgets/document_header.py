@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.dates import format_date
 from reader.core.document import Document
-from reader.models.display_text import isolated, shown
+from reader.core.languages import language_codes
+from reader.models.display_text import display_date, isolated, language_label, shown
 
 SAFE_LINK_SCHEMES = ("http", "https")
 
@@ -132,17 +132,22 @@ class DocumentHeader(QWidget):
         expanded = self._expanded
         self.toggle.setArrowType(Qt.ArrowType.UpArrow if expanded else Qt.ArrowType.DownArrow)
         self.toggle.setToolTip(
-            self.tr("Hide the summary and citation") if expanded
+            self.tr("Hide the summary and citation")
+            if expanded
             else self.tr("Show the summary and citation")
         )
 
     def show_document(self, document: Document) -> None:
         self._document = document
         self.title.setText(shown(document.title))
-        details = [format_date(document.date)]
+        details = [display_date(document.date)]
         if document.original_language:
-            details.append(f"Original language: {document.original_language}")
-        details.append(f"Record {shown(document.id, 80)}")
+            codes = language_codes(document.original_language)
+            language = (
+                ", ".join(map(language_label, codes)) if codes else document.original_language
+            )
+            details.append(self.tr("Original language: %1").replace("%1", language))
+        details.append(self.tr("Record %1").replace("%1", shown(document.id, 80)))
         self.details.setText("  ·  ".join(details))
         self.summary.setText(isolated(document.summary or ""))
         self.summary.setVisible(bool(document.summary))
@@ -156,11 +161,11 @@ class DocumentHeader(QWidget):
             self.source_link.hide()
             return
         escaped = html.escape(url, quote=True)
-        self.source_link.setText(f'<a href="{escaped}">View the record in the archive ↗</a>')
+        label = html.escape(self.tr("View the record in the archive ↗"))
+        self.source_link.setText(f'<a href="{escaped}">{label}</a>')
         self.source_link.setToolTip(f"<p>{escaped}</p>")  # rich text, escaped: shown literally
         self.source_link.show()
 
     def open_link(self, url: str) -> None:
         if is_safe_link(url):
             QDesktopServices.openUrl(QUrl(url))
-

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.facets import Faceted, FacetFilter, facet_values, year_counts
+from reader.models.display_text import archive_language_label
+from reader.services.messages import counted
 
 YearRange = tuple[int, int]
 
@@ -47,8 +58,7 @@ _CLOSE_WIDTH = 16  # room kept at the right of the strip for the "×" that clear
 _PAD = 3
 
 
-def documents_text(count: int) -> str:
-    return f"{count} document" if count == 1 else f"{count} documents"
+documents_text = counted.documents  # "1 document", "2 documents", in the interface language
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,7 +524,7 @@ class FacetBar(QWidget):
             while combo.count() > (1 if keep_any_item else 0):
                 combo.removeItem(combo.count() - 1)
             for value, count in pairs:
-                combo.addItem(value, value)
+                combo.addItem(archive_language_label(value) if keep_any_item else value, value)
                 combo.setItemData(
                     combo.count() - 1, documents_text(count), Qt.ItemDataRole.ToolTipRole
                 )
@@ -532,10 +542,10 @@ class FacetBar(QWidget):
 
     @staticmethod
     def _find(combo: QComboBox, value: str | None) -> int:
-        if not value:
-            return -1
-        folded = value.strip().casefold()
-        return next((i for i in range(combo.count()) if combo.itemText(i).casefold() == folded), -1)
+        folded = (value or "").strip().casefold()
+        names = ((combo.itemText(i), str(combo.itemData(i) or "")) for i in range(combo.count()))
+        found = (i for i, ns in enumerate(names) if folded in map(str.casefold, ns))
+        return next(found, -1) if folded else -1
 
     def _select_language(self, language: str | None) -> None:
         index = self._find(self.language_combo, language) if language else 0

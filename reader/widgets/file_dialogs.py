@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.widgets.ui_settings import UiSettings
 
-DOCUMENT_FILTERS = ("Documents (*.txt *.md)", "All files (*)")
+translate = QCoreApplication.translate
+
+
+def document_filters() -> list[str]:
+    return [
+        translate("FileDialogs", "Documents (*.txt *.md)"),
+        translate("FileDialogs", "All files (*)"),
+    ]
 
 
 class FileDialogs:
     def __init__(self, parent: QWidget, settings: UiSettings) -> None:
         self._parent = parent
         self._settings = settings
-
-    def _tr(self, text: str) -> str:
-        return self._parent.tr(text)
 
     def _remember(self, purpose: str, chosen: list[Path]) -> list[Path]:
         if chosen:
@@ -28,24 +33,24 @@ class FileDialogs:
     def documents_to_open(self) -> list[Path]:
         files, _ = QFileDialog.getOpenFileNames(
             self._parent,
-            self._tr("Open Archive Documents"),
+            translate("FileDialogs", "Open Archive Documents"),
             str(self._settings.last_folder("open")),
-            ";;".join(self._tr(f) for f in DOCUMENT_FILTERS),
+            ";;".join(document_filters()),
         )
         return self._remember("open", [Path(f) for f in files])
 
     def documents_to_import(self) -> list[Path]:
-        dialog = QFileDialog(self._parent, self._tr("Import Documents"))
+        dialog = QFileDialog(self._parent, translate("FileDialogs", "Import Documents"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setDirectory(str(self._settings.last_folder("import")))
-        dialog.setNameFilters([self._tr(f) for f in DOCUMENT_FILTERS])
+        dialog.setNameFilters(document_filters())
         chosen = [Path(f) for f in dialog.selectedFiles()] if dialog.exec() else []
         return self._remember("import", chosen)
 
     def folder_to_import(self) -> list[Path]:
         folder = QFileDialog.getExistingDirectory(
             self._parent,
-            self._tr("Import a Folder of Documents"),
+            translate("FileDialogs", "Import a Folder of Documents"),
             str(self._settings.last_folder("import")),
         )
         return self._remember("import", [Path(folder)] if folder else [])
@@ -55,9 +60,9 @@ class FileDialogs:
         start = self._settings.last_folder("notes") / "notes.md"
         path, chosen = QFileDialog.getSaveFileName(
             self._parent,
-            self._tr("Export Notes"),
+            translate("FileDialogs", "Export Notes"),
             str(start),
-            self._tr("Markdown (*.md);;W3C Web Annotations JSON (*.json)"),
+            translate("FileDialogs", "Markdown (*.md);;W3C Web Annotations JSON (*.json)"),
         )
         if not path:
             return None
@@ -70,11 +75,11 @@ class FileDialogs:
             "RIS (*.ris)": ".ris",
             "BibTeX (*.bib)": ".bib",
             "CSL-JSON (*.json)": ".json",
-            "Chicago notes (*.txt)": ".txt",
+            translate("FileDialogs", "Chicago notes (*.txt)"): ".txt",
         }
         start = self._settings.last_folder("citations") / f"{name}.ris"
         path, chosen = QFileDialog.getSaveFileName(
-            self._parent, self._tr("Export Citation"), str(start), ";;".join(filters)
+            self._parent, translate("FileDialogs", "Export Citation"), str(start), ";;".join(filters)
         )
         if not path:
             return None
@@ -87,8 +92,8 @@ class FileDialogs:
     def notes_to_import(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
             self._parent,
-            self._tr("Import Notes"),
+            translate("FileDialogs", "Import Notes"),
             str(self._settings.last_folder("notes")),
-            self._tr("W3C Web Annotations (*.json *.jsonld);;All files (*)"),
+            translate("FileDialogs", "W3C Web Annotations (*.json *.jsonld);;All files (*)"),
         )
         return self._remember("notes", [Path(path)])[0] if path else None

@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
-NO_MATCHES_TEXT = "No matches"
+NO_MATCHES_TEXT = "No matches"  # the English text; shown through tr()
 
 Matches = dict[int, list[tuple[int, int, int]]]
 
@@ -197,19 +197,23 @@ class FindBar(QWidget):
 
     def _build(self) -> None:
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find in document")
-        self.field.setAccessibleName("Find in document")
+        self.field.setPlaceholderText(self.tr("Find in document"))
+        self.field.setAccessibleName(self.tr("Find in document"))
         self.field.setMinimumWidth(180)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 of 999") + 8)
-        self.previous_button = self._button(Qt.ArrowType.UpArrow, "Previous match (Shift+Enter)")
-        self.next_button = self._button(Qt.ArrowType.DownArrow, "Next match (Enter)")
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(self._count_text(999, 999)) + 8)
+        self.previous_button = self._button(
+            Qt.ArrowType.UpArrow, self.tr("Previous match"), self.tr("Previous match (Shift+Enter)")
+        )
+        self.next_button = self._button(
+            Qt.ArrowType.DownArrow, self.tr("Next match"), self.tr("Next match (Enter)")
+        )
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Close (Esc)")
-        self.close_button.setAccessibleName("Close find bar")
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAccessibleName(self.tr("Close find bar"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.setSpacing(4)
@@ -218,12 +222,12 @@ class FindBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.close_button)
 
-    def _button(self, arrow: Qt.ArrowType, tip: str) -> QToolButton:
+    def _button(self, arrow: Qt.ArrowType, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setArrowType(arrow)
         button.setAutoRaise(True)
         button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (")[0])
+        button.setAccessibleName(name)
         return button
 
     def _connect(self) -> None:
@@ -293,9 +297,12 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count_label.setText("")
         elif not self._matches:
-            self.count_label.setText(NO_MATCHES_TEXT)
+            self.count_label.setText(self.tr("No matches"))
         else:
-            self.count_label.setText(f"{self._current + 1} of {len(self._matches)}")
+            self.count_label.setText(self._count_text(self._current + 1, len(self._matches)))
+
+    def _count_text(self, current: int, total: int) -> str:
+        return self.tr("%1 of %2").replace("%1", str(current)).replace("%2", str(total))
 
     def _current_pane(self) -> QTextEdit | None:
         if 0 <= self._current < len(self._matches):

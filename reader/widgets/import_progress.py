@@ -5,16 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+translate = QCoreApplication.translate
 
 SHOW_AFTER_MS = 400  # a quick import never flashes a dialog
 
 
 class ImportProgress(QProgressDialog):
     def __init__(self, parent: QWidget, cancel: Callable[[], None]) -> None:
-        super().__init__(parent.tr("Importing documents…"), parent.tr("Cancel"), 0, 0, parent)
-        self.setWindowTitle(parent.tr("Import"))
+        super().__init__(
+            translate("ImportProgress", "Importing documents…"),
+            translate("ImportProgress", "Cancel"),
+            0,
+            0,
+            parent,
+        )
+        self.setWindowTitle(translate("ImportProgress", "Import"))
         self.setMinimumDuration(SHOW_AFTER_MS)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.canceled.connect(cancel)

@@ -12,13 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from reader import APP_NAME
 from reader.core.alignment import Alignment
@@ -34,7 +28,7 @@ from reader.services.library import ImportReport
 from reader.services.messages import Level
 from reader.services.notes import NotesService
 from reader.services.search import DocumentHits, Hit, Order, locate
-from reader.widgets import notices, window_layout
+from reader.widgets import notices, preferences_dialog, window_layout
 from reader.widgets.about_dialog import AboutDialog
 from reader.widgets.document_header import DocumentHeader
 from reader.widgets.facet_bar import FacetBar
@@ -186,6 +180,7 @@ class MainWindow(QMainWindow):
         # Help
         m.shortcuts_action.triggered.connect(lambda: notices.show_window_shortcuts(self))
         m.about_action.triggered.connect(self.show_about)
+        preferences_dialog.attach(self)  # Edit > Preferences, and the reading font it keeps
         # Children's intents
         self.timeline.document_selected.connect(self.open_document)
         self.header.citation_requested.connect(self.copy_citation)
@@ -296,7 +291,8 @@ class MainWindow(QMainWindow):
         where = (Side(selection[0]), *selection[1:]) if selection else None
         payload = self.services.citations.clipboard(where)
         if payload is not None:
-            # Text only: PySide6 6.11 frees a clipboard QMimeData from Python twice at exit.
+            # Text only: a QMimeData handed to the clipboard from Python is freed twice at exit
+            # by PySide6 6.11 (a crash); CSL-JSON has its own action, as Zotero reads text.
             QGuiApplication.clipboard().setText(payload[0])
 
     def export_citations(self, everything: bool) -> None:

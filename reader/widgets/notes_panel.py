@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,
@@ -56,6 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations import COLOURS, Annotation, normalise_tags
+from reader.models.display_text import colour_label
 from reader.models.notes_model import NotesModel, NotesRole, annotation_icon
 from reader.widgets.notes_delegate import NotesDelegate
 
@@ -63,17 +65,18 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 SAVE_INTERVAL_MS = 700  # note_edited at most this often while typing
 FILTER_DELAY_MS = 150  # typing in the filter field re-queries after this pause
-EMPTY_TEXT = (
-    "No notes yet — select text and press Ctrl+H to highlight, or Ctrl+D to bookmark the document."
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "NotesPanel",
+    "No notes yet — select text and press Ctrl+H to highlight, or Ctrl+D to bookmark the document.",
 )
-NO_MATCH_TEXT = "No notes match the filter."
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("NotesPanel", "No notes match the filter.")
 UNPLACED = "unplaced"  # the kind filter's value for the "Unplaced" list
 KIND_CHOICES = (
-    ("All kinds", None),
-    ("Highlights", "highlight"),
-    ("Notes", "note"),
-    ("Bookmarks", "bookmark"),
-    ("Unplaced", UNPLACED),
+    (QT_TRANSLATE_NOOP("NotesPanel", "All kinds"), None),
+    (QT_TRANSLATE_NOOP("NotesPanel", "Highlights"), "highlight"),
+    (QT_TRANSLATE_NOOP("NotesPanel", "Notes"), "note"),
+    (QT_TRANSLATE_NOOP("NotesPanel", "Bookmarks"), "bookmark"),
+    (QT_TRANSLATE_NOOP("NotesPanel", "Unplaced"), UNPLACED),
 )
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -303,7 +306,7 @@ class NotesPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self._build_filter_field())
         layout.addLayout(self._build_combo_row())
-        self.document_only = QCheckBox("This document only")
+        self.document_only = QCheckBox(self.tr("This document only"))
         self.document_only.setEnabled(False)
         layout.addWidget(self.document_only)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -316,25 +319,25 @@ class NotesPanel(QWidget):
 
     def _build_filter_field(self) -> QLineEdit:
         self.filter_field = QLineEdit()
-        self.filter_field.setPlaceholderText("Filter notes")
+        self.filter_field.setPlaceholderText(self.tr("Filter notes"))
         self.filter_field.setClearButtonEnabled(True)
-        self.filter_field.setAccessibleName("Filter notes")
+        self.filter_field.setAccessibleName(self.tr("Filter notes"))
         self.filter_field.installEventFilter(self)
         return self.filter_field
 
     def _build_combo_row(self) -> QHBoxLayout:
         self.colour_combo = QComboBox()
-        self.colour_combo.setAccessibleName("Colour")
-        self.colour_combo.addItem("All colours", None)
+        self.colour_combo.setAccessibleName(self.tr("Colour"))
+        self.colour_combo.addItem(self.tr("All colours"), None)
         for colour in COLOURS:
-            self.colour_combo.addItem(annotation_icon("highlight", colour), colour.title(), colour)
+            self.colour_combo.addItem(annotation_icon("highlight", colour), colour_label(colour), colour)
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind")
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
         for label, kind in KIND_CHOICES:
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(self.tr(str(label)), kind)
         self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName("Tag")
-        self.tag_combo.addItem("All tags", None)
+        self.tag_combo.setAccessibleName(self.tr("Tag"))
+        self.tag_combo.addItem(self.tr("All tags"), None)
         row = QHBoxLayout()
         row.setSpacing(4)
         for combo in (self.colour_combo, self.kind_combo, self.tag_combo):
@@ -348,7 +351,7 @@ class NotesPanel(QWidget):
     def _build_list(self) -> QStackedWidget:
         self.list_view = QListView()
         self.list_view.setObjectName("notesList")
-        self.list_view.setAccessibleName("Notes")
+        self.list_view.setAccessibleName(self.tr("Notes"))
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(NotesDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)  # one sizeHint call for 10,000 rows
@@ -357,7 +360,7 @@ class NotesPanel(QWidget):
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list_view.installEventFilter(self)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(self.tr(str(EMPTY_TEXT)))
         self.empty_label.setObjectName("notesEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -370,16 +373,16 @@ class NotesPanel(QWidget):
 
     def _build_editor(self) -> QWidget:
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("Note")
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(self.tr("Note"))
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.installEventFilter(self)
         self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText("Tags, comma-separated")
-        self.tags_edit.setAccessibleName("Tags")
+        self.tags_edit.setPlaceholderText(self.tr("Tags, comma-separated"))
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
         self.tags_edit.installEventFilter(self)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete this entry (Delete)")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete this entry (Delete)"))
         row = QHBoxLayout()
         row.addWidget(self.tags_edit, 1)
         row.addWidget(self.delete_button)
@@ -548,7 +551,7 @@ class NotesPanel(QWidget):
         self.tag_combo.blockSignals(True)
         try:
             self.tag_combo.clear()
-            self.tag_combo.addItem("All tags", None)
+            self.tag_combo.addItem(self.tr("All tags"), None)
             for tag in tags:
                 self.tag_combo.addItem(tag, tag)
             self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(current)))
@@ -557,5 +560,6 @@ class NotesPanel(QWidget):
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
-        self.empty_label.setText(NO_MATCH_TEXT if self.current_filter().active else EMPTY_TEXT)
+        text = NO_MATCH_TEXT if self.current_filter().active else EMPTY_TEXT
+        self.empty_label.setText(self.tr(str(text)))
         self._stack.setCurrentWidget(self.empty_label if empty else self.list_view)

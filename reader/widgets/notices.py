@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,8 @@ from reader.core.document import ParseError
 from reader.services.citations import CSL_JSON_MIME
 from reader.services.library import ImportReport
 from reader.services.messages import Level
+
+translate = QCoreApplication.translate
 
 
 def plain_box(
@@ -63,11 +65,12 @@ def warn_and_wait(parent: QWidget, text: str) -> None:
 
 
 def unsaved_notes_text(parent: QWidget, path: Path | None) -> str:
-    where = str(path) if path else parent.tr("nowhere: no folder could be written")
-    return parent.tr(
+    where = str(path) if path else translate("Notices", "nowhere: no folder could be written")
+    return translate(
+        "Notices",
         "Some notes could not be saved to the notes database. They were written to %1; "
         "import them with File > Import Notes (or `parallel-reader notes import`) when the "
-        "data folder can be written again."
+        "data folder can be written again.",
     ).replace("%1", where)
 
 
@@ -80,10 +83,13 @@ def fail_to_start(text: str) -> None:
 
 def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBox:
     box = plain_box(
-        parent, parent.tr("Some files could not be read."), QMessageBox.Icon.Warning
+        parent, translate("Notices", "Some files could not be read."), QMessageBox.Icon.Warning
     )
     box.setInformativeText(
-        parent.tr("The other documents are open. Check that these are archive documents saved as text:")
+        translate(
+            "Notices",
+            "The other documents are open. Check that these are archive documents saved as text:",
+        )
     )
     box.setDetailedText("\n".join(f"• {error}" for error in errors))
     box.setModal(False)
@@ -93,12 +99,14 @@ def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBo
 
 def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMessageBox:
     if isinstance(report, Exception):
-        text = parent.tr(
-            "The import stopped: %1. Documents copied before that are in your library."
+        text = translate(
+            "Notices", "The import stopped: %1. Documents copied before that are in your library."
         ).replace("%1", str(report))
         return show_notice(parent, text, Level.WARNING)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
-    box = plain_box(parent, parent.tr("Import finished: %1").replace("%1", report.summary()), icon)
+    box = plain_box(
+        parent, translate("Notices", "Import finished: %1").replace("%1", report.summary()), icon
+    )
     box.setDetailedText("\n".join(item.describe() for item in report.items))
     box.setModal(False)
     box.show()
@@ -142,17 +150,17 @@ def shortcut_groups(menus: Iterable[QAction]) -> list[tuple[str, list[tuple[str,
 
 # Keys of the find bar, which are shortcuts of the bar rather than actions of a menu.
 FIND_BAR_KEYS = [
-    ("Find Next", "F3, Enter"),
-    ("Find Previous", "Shift+F3, Shift+Enter"),
-    ("Close the Find Bar", "Esc"),
+    (QT_TRANSLATE_NOOP("Notices", "Find Next"), "F3, Enter"),
+    (QT_TRANSLATE_NOOP("Notices", "Find Previous"), "Shift+F3, Shift+Enter"),
+    (QT_TRANSLATE_NOOP("Notices", "Close the Find Bar"), "Esc"),
 ]
 
 
 def show_window_shortcuts(window: QMainWindow) -> None:
     """Every shortcut of the window, grouped by menu as the menu bar has them."""
     groups = shortcut_groups(window.menuBar().actions())
-    find = [(window.tr(name), keys) for name, keys in FIND_BAR_KEYS]
-    show_shortcuts(window, [*groups, (window.tr("Find Bar"), find)])
+    find = [(translate("Notices", str(name)), keys) for name, keys in FIND_BAR_KEYS]
+    show_shortcuts(window, [*groups, (translate("Notices", "Find Bar"), find)])
 
 
 def show_shortcuts(parent: QWidget, groups: Sequence[tuple[str, list[tuple[str, str]]]]) -> None:
@@ -162,7 +170,7 @@ def show_shortcuts(parent: QWidget, groups: Sequence[tuple[str, list[tuple[str, 
         lines += [f"  {keys:<28} {name}" for name, keys in rows]
         lines.append("")
     box = plain_box(parent, "\n".join(lines).rstrip(), QMessageBox.Icon.NoIcon)
-    box.setWindowTitle(parent.tr("Keyboard Shortcuts"))
+    box.setWindowTitle(translate("Notices", "Keyboard Shortcuts"))
     font = box.font()
     font.setFamily("monospace")
     box.setFont(font)

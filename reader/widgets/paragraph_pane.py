@@ -63,9 +63,10 @@ class Highlight:
     has_note: bool = False
 
 
-def reading_font(point_size: float) -> QFont:
+def reading_font(point_size: float, family: str = "") -> QFont:
+    """The reading face at ``point_size``: the reader's choice first (if any), then the serifs."""
     font = QFont()
-    font.setFamilies(READING_FONT_FAMILIES)
+    font.setFamilies([family, *READING_FONT_FAMILIES] if family else READING_FONT_FAMILIES)
     font.setPointSizeF(point_size)
     return font
 

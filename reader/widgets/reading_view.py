@@ -20,8 +20,9 @@ from reader.core import alignment_edits
 from reader.core.alignment import Alignment
 from reader.core.annotations import DEFAULT_COLOUR, Annotation
 from reader.core.document import Text
-from reader.core.languages import language_codes, language_name
 from reader.core.pairing import TextPair
+from reader.widgets.pane_labels import caption as _caption
+from reader.widgets.pane_labels import notice_text, pane_name
 from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, Highlight, ParagraphPane, reading_font
 from reader.widgets.scroll_sync import ScrollSync, bead_spacing
 
@@ -32,10 +33,6 @@ COMFORTABLE_MEASURE_CHARS = 72  # line length cap when one text has the whole wi
 MEASURE_SAMPLE_CHARS = 4000  # how much of the text sets the average character width
 LEVELING_PASSES = 4
 LEVEL_TOLERANCE = 0.5  # pixels
-
-
-def _caption(text: Text) -> str:
-    return f"{language_name(text.language)} · {text.role}"
 
 
 class _PaneColumn(QWidget):
@@ -74,6 +71,7 @@ class ReadingView(QWidget):
         self._pair: TextPair | None = None
         self._swapped = False
         self._point_size = 12.0
+        self._font_family = ""  # the reader's face, or "" for the default serifs
         self._bead_tops: list[float] = []
         self._pending_position: tuple[int, float] | None = None
         self._last_selected_pane = 0
@@ -149,11 +147,16 @@ class ReadingView(QWidget):
             self._swapped = swapped
         self._fill_panes()
 
+    def set_reading_font_family(self, family: str) -> None:
+        """Read in ``family`` ("" for the default serifs), at the same size."""
+        self._font_family = family
+        self.set_point_size(self._point_size)
+
     def set_point_size(self, point_size: float) -> None:
         position = self.position()
         self._point_size = point_size
         for pane in self.panes:
-            pane.set_reading_font(reading_font(point_size))
+            pane.set_reading_font(reading_font(point_size, self._font_family))
         if self._pair is not None:
             self._update_measure()
         self._relevel()
@@ -434,7 +437,7 @@ class ReadingView(QWidget):
     def _fill_panes(self) -> None:
         assert self._pair is not None
         self._clicked = None
-        font = reading_font(self._point_size)
+        font = reading_font(self._point_size, self._font_family)
         for column, side in zip(self.columns, self._pane_sides(), strict=True):
             text = self.text_of(side)
             column.setVisible(text is not None)
@@ -442,6 +445,7 @@ class ReadingView(QWidget):
                 text.paragraphs if text else (), text.language if text else "und", font
             )
             column.caption.setText(_caption(text) if text else "")
+            column.pane.setAccessibleName(pane_name(text))
         self._update_notice()
         self._update_measure()
         self._update_unsure()
@@ -461,7 +465,7 @@ class ReadingView(QWidget):
         texts = [] if self._pair is None else [self._pair.source, self._pair.target]
         sample = " ".join(p for text in texts if text for p in text.paragraphs)
         sample = " ".join(sample[:MEASURE_SAMPLE_CHARS].split()) or "x" * 10
-        metrics = QFontMetricsF(reading_font(self._point_size))
+        metrics = QFontMetricsF(reading_font(self._point_size, self._font_family))
         return metrics.horizontalAdvance(sample) / len(sample) * COMFORTABLE_MEASURE_CHARS
 
     def _update_notice(self) -> None:
@@ -476,20 +480,7 @@ class ReadingView(QWidget):
 
     @staticmethod
     def notice_text(present: Text, original_language: str | None) -> str:
-        """One quiet line saying what a one-language record holds, without implying a loss where
-        there is none (an English original lacks nothing)."""
-        name = language_name(present.language)
-        originals = language_codes(original_language)
-        is_original = present.language in originals or (
-            not originals and present.role != "translation"
-        )
-        if is_original and present.language == "en":
-            return "This record's original is in English; there is no other language."
-        if is_original:
-            return f"This record has only the {name} original; no translation is included."
-        original = next((language_name(c) for c in originals if c != present.language), None)
-        what = f"the original {original} text" if original else "the original-language text"
-        return f"This record has only the {name} translation; {what} is not included."
+        return notice_text(present, original_language)
 
     def _align_labels(self) -> None:
         """Start the captions and the notice where the text starts (one column is centred)."""

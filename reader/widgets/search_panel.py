@@ -16,6 +16,8 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -45,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.search_query import QueryError
 from reader.models.search_results_model import SearchResultsModel, SearchRole
+from reader.services.messages import counted
 from reader.services.search import DocumentHits, Hit
 from reader.widgets.search_result_delegate import SearchResultDelegate
 
@@ -52,11 +55,16 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 SearchFunction = Callable[[str, str], list[DocumentHits]]
 MoreHitsFunction = Callable[[str, str], list[Hit]]  # (query, document id) -> every hit
 
-PLACEHOLDER = 'Search all documents — words, "phrases", prefix*, AND OR NOT'
-EMPTY_QUERY_TEXT = "Type to search both languages"
-NO_MATCH_TEXT = "No documents match"
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "SearchPanel", 'Search all documents — words, "phrases", prefix*, AND OR NOT'
+)
+EMPTY_QUERY_TEXT = QT_TRANSLATE_NOOP("SearchPanel", "Type to search both languages")
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("SearchPanel", "No documents match")
 DEBOUNCE_MS = 200
-ORDERS = (("Relevance", "relevance"), ("Date", "date"))
+ORDERS = (
+    (QT_TRANSLATE_NOOP("SearchPanel", "Relevance"), "relevance"),
+    (QT_TRANSLATE_NOOP("SearchPanel", "Date"), "date"),
+)
 
 
 class ResultsView(QTreeView):
@@ -64,7 +72,7 @@ class ResultsView(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.placeholder_text = EMPTY_QUERY_TEXT
+        self.placeholder_text = _tr(EMPTY_QUERY_TEXT)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -160,7 +168,7 @@ class SearchPanel(QWidget):
         self._last_run = (query, order)
         state = self._view_state() if self._shown == (query, order) else None
         if not query:
-            self._show([], "", EMPTY_QUERY_TEXT, None)
+            self._show([], "", _tr(EMPTY_QUERY_TEXT), None)
             return
         try:
             results = self._search(query, order)
@@ -169,7 +177,7 @@ class SearchPanel(QWidget):
             return
         if state is not None:
             results = [self._with_all_hits(query, result, state) for result in results]
-        self._show(results, _count_text(results), NO_MATCH_TEXT, (query, order))
+        self._show(results, _count_text(results), _tr(NO_MATCH_TEXT), (query, order))
         if state is not None:
             self._restore(state)
 
@@ -206,13 +214,13 @@ class SearchPanel(QWidget):
 
     def _build(self) -> None:
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText(PLACEHOLDER)
+        self.field.setPlaceholderText(_tr(PLACEHOLDER))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search all documents")
+        self.field.setAccessibleName(self.tr("Search all documents"))
         self.order_combo = QComboBox(self)
         for label, order in ORDERS:
-            self.order_combo.addItem(label, order)
-        self.order_combo.setToolTip("Order of the results")
+            self.order_combo.addItem(_tr(label), order)
+        self.order_combo.setToolTip(self.tr("Order of the results"))
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # error messages quote the query
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -243,7 +251,7 @@ class SearchPanel(QWidget):
         view.setUniformRowHeights(False)  # document and hit rows differ in height
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setAccessibleName("Search results")
+        view.setAccessibleName(self.tr("Search results"))
         return view
 
     def _connect(self) -> None:
@@ -443,8 +451,9 @@ def _count_text(results: list[DocumentHits]) -> str:
         return ""
     documents = len(results)
     hits = sum(result.total_hits for result in results)
-    return f"{_plural(documents, 'document')} · {_plural(hits, 'hit')}"
+    return f"{counted.documents(documents)} · {counted.hits(hits)}"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count:,} {noun}s"
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, in the interface language."""
+    return QCoreApplication.translate("SearchPanel", str(text))

@@ -5,10 +5,11 @@ and format ranges, so markup in a document shows literally and nothing in it loa
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QDate,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -34,8 +35,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from reader.core.dates import format_date
-from reader.models.display_text import shown
+from reader.models.display_text import display_date, display_locale, shown
 from reader.models.search_results_model import SearchRole
 from reader.services.search import DocumentHits
 
@@ -261,14 +261,18 @@ def document_text(
 
 
 def short_date(iso: str | None) -> str:
-    """ "1951-07-21" -> "21 Jul 1951": the date as a row has room for (the tooltip has it all)."""
+    """ "1951-07-21" -> "21 Jul 1951" ("21 июл. 1951"): the date as a row has room for (the
+    tooltip has it all)."""
     parts = (iso or "").split("-")
     if len(parts) in (2, 3) and all(part.isdigit() for part in parts):
         month = int(parts[1])
+        locale = display_locale()
+        if len(parts) == 3 and QDate(int(parts[0]), month, int(parts[2])).isValid():
+            return locale.toString(QDate(int(parts[0]), month, int(parts[2])), "d MMM yyyy")
         if 1 <= month <= 12:
-            day = f"{int(parts[2])} " if len(parts) == 3 else ""
-            return f"{day}{calendar.month_abbr[month]} {int(parts[0])}"
-    return format_date(iso)
+            name = locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+            return f"{name} {int(parts[0])}"
+    return display_date(iso)
 
 
 def _title_ranges(

@@ -46,7 +46,7 @@ class TimelineView(QTreeView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAllColumnsShowFocus(True)
         self.setMinimumWidth(MINIMUM_WIDTH)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         if model is not None:
             self.set_model(model)
 

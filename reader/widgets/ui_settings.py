@@ -12,6 +12,7 @@ from typing import SupportsFloat, SupportsIndex
 from PySide6.QtCore import QByteArray, QSettings
 
 THEMES = ("auto", "light", "dark")
+LANGUAGES = ("system", "en", "ru")
 DEFAULT_POINT_SIZE = 12.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 32.0
 
@@ -53,6 +54,26 @@ class UiSettings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._store.setValue("view/theme", value if value in THEMES else "auto")
+
+    @property
+    def language(self) -> str:
+        """The interface language: "system" (the system's locale), "en" or "ru"."""
+        value = str(self._store.value("view/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("view/language", value if value in LANGUAGES else "system")
+
+    @property
+    def reading_font(self) -> str:
+        """The reading panes' font family; "" for the default serifs."""
+        value = self._store.value("view/reading_font", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    @reading_font.setter
+    def reading_font(self, family: str) -> None:
+        self._store.setValue("view/reading_font", family.strip())
 
     @property
     def point_size(self) -> float:

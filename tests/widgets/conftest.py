@@ -45,3 +45,13 @@ def open_reader_window(
 def reader_window(qtbot) -> Callable[..., MainWindow]:
     """``reader_window(data, paths=..., annotations=..., document_id=...)``."""
     return lambda data, **options: open_reader_window(qtbot, data, **options)
+
+
+@pytest.fixture(autouse=True)
+def english_interface(qapp):
+    """The English translator (its plural forms: "1 document", "2 documents"), as at start."""
+    from reader.widgets.translations import install_translators
+
+    install_translators(qapp, "en")
+    yield
+    install_translators(qapp, "en")
