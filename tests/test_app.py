@@ -114,7 +114,7 @@ def test_a_notes_database_from_a_newer_version_is_left_alone_and_explained(
 
 
 def test_a_second_start_reads_the_catalog_instead_of_parsing_again(tmp_path, monkeypatch) -> None:
-    from reader.core import catalog as catalog_module
+    from reader.core import parsing as parsing_module
     from reader.workspace import Workspace
 
     workspace = Workspace.create(tmp_path / "portable", str(PROJECT_DIR / "corpus"))
@@ -122,9 +122,9 @@ def test_a_second_start_reads_the_catalog_instead_of_parsing_again(tmp_path, mon
     first = list(library)
     assert [entry.id for entry in first] == ["117421", "113013"] and errors == []
     parsed: list[Path] = []
-    real_parse = catalog_module.parse_file
+    real_parse = parsing_module.parse_file  # the catalog imports it when a file is read
     monkeypatch.setattr(
-        catalog_module, "parse_file", lambda path: parsed.append(path) or real_parse(path)
+        parsing_module, "parse_file", lambda path: parsed.append(path) or real_parse(path)
     )
     second = list(workspace.load_library()[0])
     assert [entry.id for entry in second] == ["117421", "113013"]

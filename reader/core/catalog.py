@@ -36,7 +36,6 @@ from typing import Any, NamedTuple
 from reader.core.atomic_files import PRIVATE_FILE, make_private_dirs
 from reader.core.corpus import DOCUMENT_SUFFIXES
 from reader.core.document import Document, ParseError
-from reader.core.parsing import parse_file
 
 CATALOG_FILE = "catalog.sqlite3"
 SCHEMA_VERSION = 3  # 3: people derived from titles and citations, hyphenated breaks rejoined
@@ -112,6 +111,8 @@ class RefreshReport:
 
 def load_document(entry: DocumentSummary) -> Document:
     """Parse the document behind a summary (on open). Raises ParseError if it is gone or bad."""
+    from reader.core.parsing import parse_file  # only when a file is read
+
     return parse_file(entry.path)
 
 
@@ -300,6 +301,8 @@ class Catalog:
 
     def _parse_one(self, path: Path, stat: os.stat_result, rank: int) -> Document | None:
         try:
+            from reader.core.parsing import parse_file  # only when a file is read
+
             document = parse_file(path)
         except ParseError as error:
             self._store_error(path, stat, rank, error.reason)

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, ParseError
-from reader.core.parsing import parse_file
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md"})
 
@@ -98,6 +97,8 @@ def load_paths(paths: Iterable[Path]) -> CorpusLoad:
     load = CorpusLoad()
     for path in iter_document_files(paths):
         try:
+            from reader.core.parsing import parse_file  # only when a file is read
+
             load.documents.append(parse_file(path))
         except ParseError as error:
             load.errors.append(error)

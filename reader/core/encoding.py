@@ -122,11 +122,18 @@ def _bomless_utf16_codec(data: bytes) -> str | None:
     return None
 
 
+# The control characters _control_share counts: below space or DEL, but for _CONTROL_OK.
+_CONTROLS = re.compile("[" + re.escape("".join(
+    chr(code) for code in [*range(0x20), 0x7F] if chr(code) not in _CONTROL_OK
+)) + "]")  # fmt: skip
+
+
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for char in text if (char < " " or char == "\x7f") and char not in _CONTROL_OK)
-    return controls / len(text)
+    if _CONTROLS.search(text) is None:  # the common case: one scan in C, no list
+        return 0.0
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _best_russian_decoding(data: bytes) -> str | None:

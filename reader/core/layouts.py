@@ -725,13 +725,15 @@ def _citation_people(citation: str | None, title: str) -> list[str]:
     return _title_people(quoted.group(1))
 
 
+_ENGLISH_FORM = re.compile(
+    r"(?<![\w.])(?:Cde\.?|Comrade|COMRADE|CDE\.)\s+((?:[A-Z][\w’'.-]*\s*){1,3}(?:\[[^\]]+\])?)"
+)
+
+
 def _form_people(paragraph: str) -> list[str]:
     """ "Cde. Mao Zedong", "Comrade FILIPPOV [Stalin]", "Товарищу МАО ЦЗЭДУНУ" in a text."""
     names: list[str] = []
-    for match in re.finditer(
-        r"(?<![\w.])(?:Cde\.?|Comrade|COMRADE|CDE\.)\s+((?:[A-Z][\w’'.-]*\s*){1,3}(?:\[[^\]]+\])?)",
-        paragraph,
-    ):
+    for match in _ENGLISH_FORM.finditer(paragraph):
         words = match.group(1).split()
         kept: list[str] = []
         for word in words:

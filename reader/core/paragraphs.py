@@ -46,6 +46,7 @@ _HEADING_MARKUP = re.compile(r"^#{1,6}\s+")
 # "1.", "2)", "(a)", "b.", "II.", "iv)", "-", "•", followed by a space.
 _LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[^\W\d_]|[IVXLC]{1,6}|[ivxlc]{1,6})[.)]|[-•])\s")
 _TAG = re.compile(r"<[^<>]*>")
+_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MIN_WORDS = 3
 _MIN_LETTER_SHARE = 0.35  # below it the file is numbers, JSON or tag soup
@@ -143,10 +144,10 @@ def clean_title(lines: Sequence[str]) -> str:
 
 def has_readable_prose(text: str) -> bool:
     """Words must make up a fair share of the characters."""
-    visible = re.sub(r"\s+", "", text)
+    visible = len(text) - sum(map(len, _SPACES.findall(text)))
     words = _WORD.findall(_TAG.sub(" ", text))
-    letters = sum(len(word) for word in words)
-    return len(words) >= _MIN_WORDS and letters >= _MIN_LETTER_SHARE * len(visible)
+    letters = sum(map(len, words))
+    return len(words) >= _MIN_WORDS and letters >= _MIN_LETTER_SHARE * visible
 
 
 def is_marker(block: Block) -> bool:

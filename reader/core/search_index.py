@@ -4,12 +4,19 @@ Layout of ``search.sqlite3`` (in the cache directory; rebuilt silently when miss
 
 * ``rows``: one row per searchable unit of a document with its original text: each paragraph of
   each text (document id, side, language, paragraph index) and each metadata field (title,
-  summary, citation, people, places, subjects);
-* ``fts``: a *contentless* FTS5 table with two columns per row: ``stems`` (every word as its
-  Snowball stem, so «шифровку» meets «шифровка») and ``words`` (every word folded but unstemmed,
-  for prefix queries: "negotiat*" must not depend on where the stemmer cut). Contentless keeps the
-  text once, in ``rows``; the price is that a delete must hand FTS5 the very terms it inserted,
-  which are recomputed from ``rows`` (the terms' version is stored, and a change rebuilds all);
+  summary, citation, people, places, subjects). A text that zlib makes smaller is stored so, as a
+  BLOB (a TEXT value is stored as it reads): it halves the largest table, and only the rows shown,
+  checked or deleted are ever unpacked;
+* ``fts``: a *contentless* FTS5 table with one column per row, ``stems`` (every word as its
+  Snowball stem, so «шифровку» meets «шифровка»; phrases match stems in order). Contentless keeps
+  the text once, in ``rows``; the price is that a delete must hand FTS5 the very terms it
+  inserted, which are recomputed from ``rows`` (the terms' version is stored, and a change
+  rebuilds all);
+* ``vocab``: every (folded word, stem) pair indexed, for prefix queries: "negotiat*" must not
+  depend on where the stemmer cut, so it becomes the stems of the words starting "negotiat". When
+  one of those stems also comes from a word that does not (stale pairs included), the matching
+  rows are checked against their stored text, so a prefix finds exactly the words it names. No
+  unstemmed column: the index is about a third smaller;
 * ``docs``: per document the title, date, length in words and the file stamp it was built from;
 * ``keys``: a small stable integer per document id. A row's rowid is ``key << 20 | unit``, units
   being paragraphs (from 0) and metadata fields (from 2**18). So the documents a query matches
@@ -39,11 +46,13 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.core import stemming
 from reader.core.catalog import (
@@ -56,13 +65,12 @@ from reader.core.catalog import (
     open_cache_database,
 )
 from reader.core.document import Document, ParseError
-from reader.core.parsing import parse_file
 from reader.core.search_query import MAX_TREE_DEPTH, Node, QueryError, Terms, compile_query
 
-__all__ = ["CacheUnavailable", "DocumentHits", "Hit", "QueryError", "SearchIndex"]
+__all__ = ["CacheUnavailable", "DocumentHits", "Hit", "QueryError", "SearchIndex", "document_terms"]
 
 INDEX_FILE = "search.sqlite3"
-SCHEMA_VERSION = 4  # 3: notes in their own tables; 4: documents parsed anew (people, hyphens)
+SCHEMA_VERSION = 6  # 3: notes apart; 4: parsed anew (people, hyphens); 5: stems, vocab; 6: zlib
 Order = Literal["relevance", "date"]
 METADATA_FIELDS = ("title", "summary", "citation", "people", "places", "subjects")
 UNIT_BITS = 20
@@ -72,9 +80,9 @@ _MAX_KEY = 1 << (62 - UNIT_BITS)  # key << UNIT_BITS stays a positive 64-bit row
 _K1, _B = 1.2, 0.75  # BM25 constants, as FTS5's own bm25()
 # Per-document hit counts: a title hit counts 3, another metadata hit 1.5, a paragraph or note 1.
 _DOCUMENT_HITS = f"""
-    SELECT rowid >> {UNIT_BITS}, sum(CASE
-        WHEN (rowid & {_UNITS - 1}) = {_META_BASE} THEN 3.0
-        WHEN (rowid & {_UNITS - 1}) > {_META_BASE} THEN 1.5
+    SELECT fts.rowid >> {UNIT_BITS}, sum(CASE
+        WHEN (fts.rowid & {_UNITS - 1}) = {_META_BASE} THEN 3.0
+        WHEN (fts.rowid & {_UNITS - 1}) > {_META_BASE} THEN 1.5
         ELSE 1.0 END)
     FROM fts WHERE fts MATCH ? GROUP BY 1
 """
@@ -82,6 +90,16 @@ _NOTE_HITS = """
     SELECT notes.doc_key, count(*) FROM note_fts JOIN notes ON notes.rowid = note_fts.rowid
     WHERE note_fts MATCH ? GROUP BY 1
 """
+# The same, for a prefix whose stems need the stored text checked (see ``vocab``).
+_DOCUMENT_HITS_CHECKED = _DOCUMENT_HITS.replace(
+    "WHERE fts MATCH ?",
+    "JOIN rows ON rows.rowid = fts.rowid WHERE fts MATCH ? AND has_prefix(rows.text, ?)",
+)
+_NOTE_HITS_CHECKED = _NOTE_HITS.replace(
+    "WHERE note_fts MATCH ?", "WHERE note_fts MATCH ? AND has_prefix(notes.text, ?)"
+)
+_PREFIX_LEAF = re.compile(r'^words : "(.*)" \*$')  # how search_query writes a prefix
+_MAX_PREFIX_STEMS = 300  # more, and the prefix is searched as the stems' common start, checked
 # A hit is named by an int: a rowid of ``rows`` (>= 0), or minus one minus a rowid of ``notes``.
 HitId = int
 Row = tuple[str, str | None, str | None, int | None, str | None, str]  # as Hit: kind … text
@@ -97,18 +115,20 @@ CREATE TABLE docs (
 );
 CREATE TABLE rows (
     rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, kind TEXT NOT NULL, side TEXT,
-    language TEXT, paragraph INTEGER, text TEXT NOT NULL
+    language TEXT, paragraph INTEGER, text NOT NULL
 );
 CREATE VIRTUAL TABLE fts USING fts5(
-    stems, words, content='', tokenize='unicode61 remove_diacritics 0'
+    stems, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
 );
+CREATE TABLE vocab (word TEXT NOT NULL, stem TEXT NOT NULL, PRIMARY KEY (word, stem))
+    WITHOUT ROWID;
 CREATE TABLE notes (
     rowid INTEGER PRIMARY KEY, annotation_id TEXT UNIQUE NOT NULL,
     doc_key INTEGER NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX notes_by_document ON notes (doc_key);
 CREATE VIRTUAL TABLE note_fts USING fts5(
-    stems, words, content='', tokenize='unicode61 remove_diacritics 0'
+    stems, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0'
 );
 """
 
@@ -155,6 +175,9 @@ class SearchIndex:
         self._info: dict[int, _DocInfo] | None = None  # by key; dropped when the file changes
         self._info_version = -1
         self._average_length = 0.0
+        self._vocab_known: set[tuple[str, str]] = set()  # pairs this connection has written
+        self._leaves: dict[str, _Leaf] = {}  # resolved prefixes, for one search
+        connection.create_function("has_prefix", 2, _has_prefix, deterministic=True)
 
     @classmethod
     def open(cls, path: Path) -> SearchIndex:
@@ -185,13 +208,22 @@ class SearchIndex:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add_document(self, document: Document, stamp: FileStamp | None = None) -> None:
-        """Index (or re-index) a document; ``stamp`` records which file version it came from."""
+    def add_document(
+        self,
+        document: Document,
+        stamp: FileStamp | None = None,
+        *,
+        terms: IndexTerms | None = None,
+    ) -> None:
+        """Index (or re-index) a document; ``stamp`` records which file version it came from.
+
+        ``terms`` are :func:`document_terms` of it when already computed (in a worker process).
+        """
         self._begin()
         key = self._key(document.id)
         self._delete_units(key, 0, _UNITS)
         rows = list(_document_rows(document))
-        length = self._insert_rows(document.id, key, rows)
+        length = self._insert_rows(document.id, key, rows, terms or document_terms(document))
         undated, date_key, title_key = document.date_sort_key
         path = stamp or _stamp_of(document.path)
         self._db.execute(
@@ -273,6 +305,8 @@ class SearchIndex:
             if cancelled is not None and cancelled():
                 break
             # A bad file is the catalog's to report; the next refresh drops it from the index too.
+            from reader.core.parsing import parse_file  # only when a file has changed
+
             with contextlib.suppress(ParseError):
                 self.add_document(parse_file(stamp.path), stamp)
             done += 1
@@ -296,6 +330,7 @@ class SearchIndex:
         compiled = compile_query(query, self._algorithms)
         info = self._document_info()
         positive: list[str] = []
+        self._leaves = {}
         scores = self._evaluate(compiled.tree, info, positive, {})
         if order == "date":
             missing = (2, "", "")  # notes on a document not (yet) indexed go last
@@ -303,8 +338,7 @@ class SearchIndex:
         else:
             keys = sorted(scores, key=lambda k: (-scores[k], k))
         keys = keys[: max(limit, 0)]
-        expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
-        hit_rows = self._hit_ids(expression, keys)
+        hit_rows = self._hit_ids(positive, keys)
         shown = [hit_id for key in keys for hit_id in hit_rows.get(key, [])[:per_document]]
         rows = self._rows(shown)
         return [
@@ -327,38 +361,54 @@ class SearchIndex:
         compiled = compile_query(query, self._algorithms)
         key = self._existing_key(document_id)
         positive: list[str] = []
+        self._leaves = {}
         if key is None or key not in self._evaluate(compiled.tree, {}, positive, {}):
             return []
-        expression = " OR ".join(f"({leaf})" for leaf in dict.fromkeys(positive))
-        hit_ids = self._hit_ids(expression, [key]).get(key, [])
+        hit_ids = self._hit_ids(positive, [key]).get(key, [])
         rows = self._rows(hit_ids)
         return [_hit(rows[hit_id], compiled.terms) for hit_id in hit_ids]
 
-    def _hit_ids(self, expression: str, keys: list[int]) -> dict[int, list[HitId]]:
+    def _hit_ids(self, positive: list[str], keys: list[int]) -> dict[int, list[HitId]]:
         """The matching rows and notes of the chosen documents, by document, in display order.
 
-        One pass over the query's doclists, filtered to the chosen documents inside SQLite: asking
-        FTS5 once per document would merge a prefix's doclists once per document.
+        One pass over the query's doclists (and one per prefix that needs its text checked),
+        filtered to the chosen documents inside SQLite: asking FTS5 once per document would merge
+        a prefix's doclists once per document.
         """
         if not keys:
             return {}
+        leaves = [self._leaf(leaf) for leaf in dict.fromkeys(positive)]
+        plain = " OR ".join(
+            f"({leaf.expression})" for leaf in leaves if leaf.expression and not leaf.check
+        )
+        passes: list[tuple[str, str | None]] = [(plain, None)] if plain else []
+        passes += [
+            (leaf.expression, leaf.check) for leaf in leaves if leaf.expression and leaf.check
+        ]
         marks = ",".join("?" * len(keys))
-        found: list[tuple[int, HitId]] = [
-            (rowid >> UNIT_BITS, rowid)
-            for (rowid,) in self._db.execute(
-                f"SELECT rowid FROM fts WHERE fts MATCH ? AND (rowid >> {UNIT_BITS}) IN ({marks})",
-                (expression, *keys),
+        found: set[tuple[int, HitId]] = set()
+        for expression, check in passes:
+            text_check = " AND has_prefix(rows.text, ?)" if check else ""
+            join = " JOIN rows ON rows.rowid = fts.rowid" if check else ""
+            extra = (check,) if check else ()
+            found.update(
+                (rowid >> UNIT_BITS, rowid)
+                for (rowid,) in self._db.execute(
+                    f"SELECT fts.rowid FROM fts{join} WHERE fts MATCH ?{text_check} "
+                    f"AND (fts.rowid >> {UNIT_BITS}) IN ({marks})",
+                    (expression, *extra, *keys),
+                )
             )
-        ]
-        found += [
-            (key, _note_hit_id(rowid))
-            for rowid, key in self._db.execute(
-                "SELECT notes.rowid, notes.doc_key FROM note_fts "
-                "JOIN notes ON notes.rowid = note_fts.rowid "
-                f"WHERE note_fts MATCH ? AND notes.doc_key IN ({marks})",
-                (expression, *keys),
+            note_check = " AND has_prefix(notes.text, ?)" if check else ""
+            found.update(
+                (key, _note_hit_id(rowid))
+                for rowid, key in self._db.execute(
+                    "SELECT notes.rowid, notes.doc_key FROM note_fts "
+                    "JOIN notes ON notes.rowid = note_fts.rowid "
+                    f"WHERE note_fts MATCH ?{note_check} AND notes.doc_key IN ({marks})",
+                    (expression, *extra, *keys),
+                )
             )
-        ]
         grouped: dict[int, list[HitId]] = {}
         for key, hit_id in found:
             grouped.setdefault(key, []).append(hit_id)
@@ -400,9 +450,19 @@ class SearchIndex:
     def _leaf_scores(self, expression: str, info: dict[int, _DocInfo]) -> dict[int, float]:
         """BM25 of each matching document for one word or phrase, from its hit counts."""
         counts: dict[int, float] = {}
+        leaf = self._leaf(expression)
+        queries: list[tuple[str, tuple[str, ...]]] = []
         try:
-            for query in (_DOCUMENT_HITS, _NOTE_HITS):
-                for key, hits in self._db.execute(query, (expression,)):
+            if leaf.check and leaf.expression:
+                queries = [
+                    (q, (leaf.expression, leaf.check))
+                    for q in (_DOCUMENT_HITS_CHECKED, _NOTE_HITS_CHECKED)
+                ]
+            elif leaf.expression:
+                queries = [(q, (leaf.expression,)) for q in (_DOCUMENT_HITS, _NOTE_HITS)]
+            # else a prefix no indexed word starts with: no query, no document
+            for query, parameters in queries:
+                for key, hits in self._db.execute(query, parameters):
                     counts[key] = counts.get(key, 0.0) + hits
         except sqlite3.OperationalError as error:
             raise QueryError(f"The search could not be understood ({error}).") from None
@@ -416,6 +476,44 @@ class SearchIndex:
             scores[key] = idf * hits * (_K1 + 1) / (hits + _K1 * (1 - _B + _B * ratio))
         return scores
 
+    def _leaf(self, expression: str) -> _Leaf:
+        """A compiled leaf as searched here: a prefix becomes the stems of its words."""
+        match = _PREFIX_LEAF.match(expression)
+        if match is None:
+            return _Leaf(expression, None)
+        if expression in self._leaves:
+            return self._leaves[expression]
+        prefix = match.group(1).replace('""', '"')
+        end = prefix + "\U0010ffff"
+        stems = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT stem FROM vocab WHERE word >= ? AND word < ?", (prefix, end)
+            )
+        ]
+        if not stems:
+            leaf = _Leaf(None, None)
+        else:
+            marks = ",".join("?" * len(stems)) if len(stems) <= _MAX_PREFIX_STEMS else ""
+            if marks:
+                fts = " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
+                others = self._db.execute(
+                    f"SELECT 1 FROM vocab WHERE stem IN ({marks}) "
+                    "AND NOT (word >= ? AND word < ?) LIMIT 1",
+                    (*stems, prefix, end),
+                ).fetchone()
+            else:
+                common = min(stems)[: len(_common_start(min(stems), max(stems)))]
+                fts = (
+                    f'stems : "{_quoted(common)}" *'
+                    if common
+                    else " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
+                )
+                others = True
+            leaf = _Leaf(fts, prefix if others else None)
+        self._leaves[expression] = leaf
+        return leaf
+
     def _rows(self, hit_ids: list[HitId]) -> dict[HitId, Row]:
         """What each hit shows: kind, side, language, paragraph, annotation id and text."""
         result: dict[HitId, Row] = {}
@@ -427,7 +525,7 @@ class SearchIndex:
                 f"FROM rows WHERE rowid IN ({marks})"
             )
             for rowid, kind, side, language, paragraph, text in self._db.execute(query, chunk):
-                result[rowid] = (kind, side, language, paragraph, None, text)
+                result[rowid] = (kind, side, language, paragraph, None, _unpacked(text))
         notes = [_note_rowid(hit_id) for hit_id in hit_ids if hit_id < 0]
         for chunk in _chunks(notes, 500):
             marks = ",".join("?" * len(chunk))
@@ -481,19 +579,26 @@ class SearchIndex:
             raise sqlite3.IntegrityError(f"no search key could be given to {doc_id!r}")
         return key
 
-    def _insert_rows(self, doc_id: str, key: int, rows: list[_Unit]) -> int:
-        """Insert a document's units into ``rows`` and ``fts``; the number of words."""
+    def _insert_rows(self, doc_id: str, key: int, rows: list[_Unit], terms: IndexTerms) -> int:
+        """Insert a document's units into ``rows``, ``fts`` and ``vocab``; the number of words."""
+        columns, pairs, texts = terms
         numbered = [
-            ((key << UNIT_BITS) + unit, doc_id, kind, side, language, paragraph, text)
-            for unit, kind, side, language, paragraph, text in rows
+            ((key << UNIT_BITS) + unit, doc_id, kind, side, language, paragraph, stored)
+            for (unit, kind, side, language, paragraph, _), stored in zip(rows, texts, strict=True)
         ]
-        columns = [_columns(row[6], row[4]) for row in numbered]
         self._db.executemany("INSERT INTO rows VALUES (?,?,?,?,?,?,?)", numbered)
         self._db.executemany(
-            "INSERT INTO fts (rowid, stems, words) VALUES (?, ?, ?)",
-            [(row[0], *column) for row, column in zip(numbered, columns, strict=True)],
+            "INSERT INTO fts (rowid, stems) VALUES (?, ?)",
+            [(row[0], column) for row, column in zip(numbered, columns, strict=True)],
         )
-        return sum(column[0].count(" ") + 1 for column in columns if column[0])
+        self._add_vocab(pairs)
+        return sum(column.count(" ") + 1 for column in columns if column)
+
+    def _add_vocab(self, pairs: Iterable[tuple[str, str]]) -> None:
+        new = [pair for pair in pairs if pair not in self._vocab_known]
+        if new:
+            self._db.executemany("INSERT OR IGNORE INTO vocab VALUES (?, ?)", new)
+            self._vocab_known.update(new)
 
     def _delete_units(self, key: int, first: int, end: int) -> None:
         """Delete a document's units ``first`` to ``end - 1``; FTS5 is told the same terms it
@@ -506,8 +611,8 @@ class SearchIndex:
         if not old:
             return
         self._db.executemany(
-            "INSERT INTO fts (fts, rowid, stems, words) VALUES ('delete', ?, ?, ?)",
-            [(rowid, *_columns(text, language)) for rowid, language, text in old],
+            "INSERT INTO fts (fts, rowid, stems) VALUES ('delete', ?, ?)",
+            [(rowid, _stems(_unpacked(text), language)) for rowid, language, text in old],
         )
         self._db.executemany("DELETE FROM rows WHERE rowid = ?", [(row[0],) for row in old])
 
@@ -520,9 +625,10 @@ class SearchIndex:
             (annotation_id, self._key(document_id), text),
         )
         self._db.execute(
-            "INSERT INTO note_fts (rowid, stems, words) VALUES (?, ?, ?)",
-            (cursor.lastrowid, *_columns(text, None)),
+            "INSERT INTO note_fts (rowid, stems) VALUES (?, ?)",
+            (cursor.lastrowid, _stems(text, None)),
         )
+        self._add_vocab(_pairs(text, None))
 
     def _delete_notes(self, where: str, parameters: tuple[object, ...]) -> None:
         """Delete notes from both tables; FTS5 is told the same terms it was given on insert."""
@@ -532,8 +638,8 @@ class SearchIndex:
         if not old:
             return
         self._db.executemany(
-            "INSERT INTO note_fts (note_fts, rowid, stems, words) VALUES ('delete', ?, ?, ?)",
-            [(rowid, *_columns(text, None)) for rowid, text in old],
+            "INSERT INTO note_fts (note_fts, rowid, stems) VALUES ('delete', ?, ?)",
+            [(rowid, _stems(text, None)) for rowid, text in old],
         )
         self._db.executemany("DELETE FROM notes WHERE rowid = ?", [(row[0],) for row in old])
 
@@ -544,13 +650,14 @@ class SearchIndex:
             self._algorithms = self._load_algorithms()
             return
         with self._db:
-            for table in ("docs", "rows", "meta", "keys", "notes"):
+            for table in ("docs", "rows", "meta", "keys", "notes", "vocab"):
                 self._db.execute(f"DELETE FROM {table}")
             self._db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
             self._db.execute("INSERT INTO note_fts (note_fts) VALUES ('delete-all')")
             self._set_meta("terms_version", stemming.TERMS_VERSION)
         self._algorithms = frozenset()
         self._info = None
+        self._vocab_known = set()
 
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -600,11 +707,80 @@ def _document_rows(document: Document) -> Iterator[_Unit]:
             yield (_META_BASE + number, kind, None, None, None, value)
 
 
-def _columns(text: str, language: str | None) -> tuple[str, str]:
-    """The ``stems`` and ``words`` column values of one unit of text."""
-    found = stemming.WORD.findall(text)
+class IndexTerms(NamedTuple):
+    """What indexing a document writes, per unit in :func:`_document_rows` order."""
+
+    columns: list[str]  # the ``stems`` column of each unit
+    pairs: list[tuple[str, str]]  # the document's distinct (folded word, stem), for ``vocab``
+    texts: list[str | bytes]  # each unit's text as ``rows`` stores it (see _packed)
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    expression: str | None  # the FTS5 expression; None: matches nothing
+    check: str | None  # a prefix every hit's text must hold a word starting with
+
+
+def document_terms(document: Document) -> IndexTerms:
+    """What indexing ``document`` writes, computed apart so a worker process can do it."""
+    columns: list[str] = []
+    pairs: set[tuple[str, str]] = set()
+    texts: list[str | bytes] = []
     term, fold = stemming.term, stemming.fold
-    return " ".join([term(word, language) for word in found]), " ".join(map(fold, found))
+    for _, _, _, language, _, text in _document_rows(document):
+        found = stemming.WORD.findall(text)
+        stems = [term(word, language) for word in found]
+        columns.append(" ".join(stems))
+        pairs.update(zip(map(fold, found), stems, strict=True))
+        texts.append(_packed(text))
+    return IndexTerms(columns, sorted(pairs), texts)
+
+
+def _stems(text: str, language: str | None) -> str:
+    """The ``stems`` column value of one unit of text."""
+    term = stemming.term
+    return " ".join([term(word, language) for word in stemming.WORD.findall(text)])
+
+
+def _pairs(text: str, language: str | None) -> list[tuple[str, str]]:
+    found = stemming.WORD.findall(text)
+    return sorted({(stemming.fold(word), stemming.term(word, language)) for word in found})
+
+
+def _has_prefix(stored: str | bytes | None, prefix: str | None) -> bool:
+    """True when a word of a stored text, folded, starts with ``prefix`` (as highlighting tells)."""
+    if not stored or prefix is None:
+        return False
+    fold = stemming.fold
+    return any(fold(word).startswith(prefix) for word in stemming.WORD.findall(_unpacked(stored)))
+
+
+_PACK_FROM = 120  # bytes: shorter texts rarely shrink
+
+
+def _packed(text: str) -> str | bytes:
+    """A text as ``rows`` stores it: zlib-compressed bytes when that is smaller."""
+    raw = text.encode("utf-8")
+    if len(raw) < _PACK_FROM:
+        return text
+    packed = zlib.compress(raw, 6)
+    return packed if len(packed) < len(raw) else text
+
+
+def _unpacked(stored: str | bytes) -> str:
+    return stored if isinstance(stored, str) else zlib.decompress(stored).decode("utf-8")
+
+
+def _common_start(first: str, last: str) -> str:
+    """The longest start two strings share (for the sorted extremes: all of them share it)."""
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
+
+
+def _quoted(term: str) -> str:
+    return term.replace('"', '""')
 
 
 def _stamp_of(path: Path | None) -> FileStamp | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,84 @@ def test_snippet_centres_the_hit_in_a_long_paragraph() -> None:
     near_end = text.index("more", len(text) - 12)
     snippet, spans = snippet_with_spans(text, [(near_end, near_end + 4)])
     assert snippet.endswith("more") and len(snippet) > 200  # the window slid back to fill
+
+
+# --- prefixes over a stems-only index (issue 14) ------------------------------------------------
+
+
+def _english_copy(folder: Path, record: str, word: str) -> Path:
+    """The English-only seed as another record, with ``word`` in its summary."""
+    text = OTHER.read_text(encoding="utf-8").replace("113013", record)
+    path = folder / f"{record}.txt"
+    path.write_text(text.replace("ongoing", word), encoding="utf-8")
+    return path
+
+
+def test_a_prefix_finds_exactly_the_words_it_names(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    index.add_document(parse_file(_english_copy(tmp_path, "900001", "zorb")))
+    index.add_document(parse_file(_english_copy(tmp_path, "900002", "zorbing")))
+    # «zorb» and «zorbing» share the stem "zorb": the prefix "zorbi" must still tell them apart.
+    assert _ids(index, "zorbi*") == ["900002"]
+    assert sorted(_ids(index, "zorb*")) == ["900001", "900002"]
+    assert _ids(index, "zorbz*") == []
+    [result] = index.search("zorbi*")
+    assert [hit.snippet[s:e] for hit in result.hits for s, e in hit.spans] == ["zorbing"]
+    assert index.document_hits("zorbi*", "900001") == []
+
+
+def test_a_prefix_ignores_words_of_removed_documents_and_notes(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    index.add_document(parse_file(_english_copy(tmp_path, "900001", "zorb")))
+    index.add_document(parse_file(_english_copy(tmp_path, "900002", "zorbing")))
+    index.remove_document("900002")
+    assert _ids(index, "zorbi*") == []  # the word is still in the vocabulary, the text is gone
+    index.index_notes([("n-1", "900001", "zorbs again"), ("n-2", "900001", "zorbed")])
+    [result] = index.search("zorbe*")
+    assert [(hit.kind, hit.annotation_id) for hit in result.hits] == [("note", "n-2")]
+    index.replace_notes([])
+    assert _ids(index, "zorbe*") == []
+
+
+def test_a_prefix_with_many_stems_still_finds_every_word(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    words = [f"qx{number:04d}word" for number in range(400)]  # more stems than are listed
+    index.index_notes([(f"n-{n}", "113013", word) for n, word in enumerate(words)])
+    index.index_notes([("other", "113013", "qy")])
+    [result] = index.search("qx*", per_document=1000)
+    assert len(result.hits) == 400
+    [result] = index.search("qx01*", per_document=1000)
+    assert sorted(hit.snippet for hit in result.hits) == words[100:200]
+
+
+def _synthetic_library(folder: Path, count: int) -> list[Path]:
+    """``count`` documents from the scale benchmark's generator (two languages, ~10 kB each)."""
+    import importlib.util
+    import random
+
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", PROJECT_DIR / "tests" / "benchmarks" / "make_corpus.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    rng = random.Random(1951)
+    folder.mkdir()
+    paths = [folder / f"{number}.txt" for number in range(count)]
+    for number, path in enumerate(paths):
+        path.write_text(generator.document(number, rng), encoding="utf-8")
+    return paths
+
+
+def test_the_index_is_smaller_than_the_text_it_holds(tmp_path: Path) -> None:
+    paths = _synthetic_library(tmp_path / "library", 100)
+    index = SearchIndex.open(tmp_path / "cache" / INDEX_FILE)
+    for path in paths:
+        index.add_document(parse_file(path))
+    index.commit()
+    index.close()
+    with contextlib.closing(sqlite3.connect(tmp_path / "cache" / INDEX_FILE)) as db:
+        db.execute("VACUUM")
+    text = sum(path.stat().st_size for path in paths)
+    assert (tmp_path / "cache" / INDEX_FILE).stat().st_size <= 1.2 * text
+    assert _ids(SearchIndex.open(tmp_path / "cache" / INDEX_FILE), "шифровкой", limit=1000)

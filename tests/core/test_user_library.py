@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from reader.core import user_library
 from reader.core.catalog import Catalog
 from reader.core.parsing import MAX_FILE_BYTES
 from reader.core.search_index import SearchIndex
 from reader.core.user_library import (
     IN_BUNDLED_CORPUS,
     UNCHANGED,
+    ImportReport,
     Outcome,
     import_paths,
     library_dir,
@@ -22,6 +25,7 @@ from reader.core.user_library import (
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SEED = PROJECT_DIR / "corpus" / "117421.txt"
 OTHER = PROJECT_DIR / "corpus" / "113013.txt"
+SAMPLES = PROJECT_DIR.parent / "shared" / "samples" / "wilson"
 
 
 def _outcomes(report) -> dict[str, tuple[Outcome, str]]:
@@ -96,14 +100,18 @@ def test_bundled_records_are_skipped(tmp_path: Path) -> None:
 def test_progress_and_cancel(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     report = import_paths(
-        [SEED, OTHER],
+        [SAMPLES],
         library_dir(tmp_path),
         progress=lambda done, total, path: calls.append((done, total)),
         cancelled=lambda: len(calls) >= 1,
     )
-    assert calls == [(1, 2)]
-    assert report.cancelled and report.not_processed == 1 and report.failed
-    assert "cancelled with 1 files not processed" in report.summary()
+    total = calls[0][1]
+    assert [done for done, _ in calls] == list(range(1, len(calls) + 1))
+    assert len(calls) == 1 < total
+    assert report.cancelled and report.failed
+    assert len(report.items) == len(calls) and report.not_processed == total - len(calls)
+    assert f"cancelled with {total - len(calls)} files not processed" in report.summary()
+    assert len(list(library_dir(tmp_path).iterdir())) == len(calls)  # nothing half-done
 
 
 def test_import_updates_catalog_and_index(tmp_path: Path) -> None:
@@ -137,3 +145,71 @@ def test_odd_record_ids_stay_inside_the_library(tmp_path: Path, name: str) -> No
 
     file_name = library_file_name(name)
     assert "/" not in file_name and not file_name.startswith(".")
+
+
+# --- both cores (issue 14) -------------------------------------------------------------------
+
+
+def _sample_folder(tmp_path: Path) -> Path:
+    """The real samples, a bad file and a duplicate: what an import of a folder meets."""
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES, folder)
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    shutil.copy(SEED, folder / "seed.txt")
+    shutil.copy(SEED, folder / "seed-again.txt")
+    return folder
+
+
+def _import_with(
+    tmp_path: Path, name: str, parallel: bool, monkeypatch: pytest.MonkeyPatch, cancel_after: int = 0
+) -> tuple[ImportReport, list[tuple[int, str]], Catalog, SearchIndex]:
+    monkeypatch.setattr(user_library, "PARALLEL_FROM", 8 if parallel else 10**9)
+    monkeypatch.setattr(user_library, "_worker_count", lambda: 2)
+    cache = tmp_path / name / "cache"
+    catalog, index = Catalog.open(cache), SearchIndex.open(cache / "search.sqlite3")
+    steps: list[tuple[int, str]] = []
+    report = import_paths(
+        [_sample_folder(tmp_path / name)],
+        library_dir(tmp_path / name / "data"),
+        catalog=catalog,
+        index=index,
+        progress=lambda done, total, path: steps.append((done, Path(path).name)),
+        cancelled=(lambda: len(steps) >= cancel_after) if cancel_after else None,
+    )
+    return report, steps, catalog, index
+
+
+def _summaries(report: ImportReport, root: Path) -> list[tuple[str, object, str | None, str]]:
+    return [
+        (i.path.name, i.outcome, i.document_id, i.reason.replace(str(root), "…"))
+        for i in report.items
+    ]
+
+
+def test_workers_import_what_one_process_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial, serial_steps, catalog_1, index_1 = _import_with(tmp_path, "a", False, monkeypatch)
+    parallel, steps, catalog_2, index_2 = _import_with(tmp_path, "b", True, monkeypatch)
+    assert not multiprocessing.active_children()  # every worker is gone
+    assert _summaries(parallel, tmp_path / "b") == _summaries(serial, tmp_path / "a")
+    assert steps == serial_steps and [done for done, _ in steps] == list(range(1, len(steps) + 1))
+    assert parallel.count(Outcome.IMPORTED) == len(list(SAMPLES.iterdir())) + 1
+    assert {e.id for e in catalog_2.entries()} == {e.id for e in catalog_1.entries()}
+    for query in ("шифровку", "armist*", '"Korean War"', "Mao NOT Stalin"):
+        assert [r.document_id for r in index_2.search(query, limit=100)] == [
+            r.document_id for r in index_1.search(query, limit=100)
+        ], query
+
+
+def test_cancelling_workers_stops_soon_and_leaves_no_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report, steps, catalog, _ = _import_with(tmp_path, "c", True, monkeypatch, cancel_after=5)
+    assert not multiprocessing.active_children()
+    assert report.cancelled and report.not_processed > 0
+    assert len(steps) < 5 + 16  # what was already in flight, no more
+    assert len(report.items) + report.not_processed == len(list(SAMPLES.iterdir())) + 3
+    assert {e.id for e in catalog.entries()} == {
+        i.document_id for i in report.items if i.outcome is Outcome.IMPORTED
+    }
