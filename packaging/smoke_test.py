@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,7 @@ def main() -> int:
                 failures.append(f"inspect parsed {parsed}, expected {documents}")
             else:
                 print(f"smoke_test.py: inspect parsed all {len(documents)} bundled documents")
+            failures += _check_parallel_import(program, env, Path(data) / "to-import")
     if not any(args.bundle.rglob("QtNetwork.*")):
         failures.append("PySide6.QtNetwork is missing (reader/single_instance.py needs it)")
     if sorted(p.name for p in corpus.iterdir()) != corpus_before:
@@ -101,6 +103,26 @@ def main() -> int:
     if not failures:
         print("smoke_test.py: ok")
     return 1 if failures else 0
+
+
+def _check_parallel_import(program: Path, env: dict[str, str], folder: Path) -> list[str]:
+    """An import large enough to parse in worker processes: in a frozen app each worker starts
+    the executable again, which must run the worker and not a second app."""
+    sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+    from make_corpus import FIRST_ID, document
+
+    folder.mkdir()
+    rng, count = random.Random(7), 80
+    for number in range(FIRST_ID, FIRST_ID + count):
+        (folder / f"{number}.txt").write_text(document(number, rng), encoding="utf-8")
+    result = run([str(program), "import", str(folder)], env, echo=False)
+    summary = result.stdout.strip().splitlines()[-1:] or [""]
+    print(f"smoke_test.py: import of {count} files: {summary[0]}")
+    if result.returncode != 0 or not summary[0].startswith(f"{count} imported"):
+        return [f"import of {count} files exited {result.returncode}: {summary[0]!r}"]
+    if "Traceback" in result.stderr:
+        return ["import wrote a Python traceback to stderr"]
+    return []
 
 
 if __name__ == "__main__":
