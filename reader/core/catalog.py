@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -446,17 +447,36 @@ def open_cache_database(path: Path, version: int, schema: str) -> sqlite3.Connec
         raise CacheUnavailable(path.parent, "the cache folder is missing or not a folder")
     try:
         try:
-            return _open_checked(path, version, schema)
+            return _open_retrying(path, version, schema)
         except sqlite3.DatabaseError as error:
             if _is_unavailable(error):
                 raise
             _delete_database(path)
-            return _open_checked(path, version, schema)
+            return _open_retrying(path, version, schema)
     except sqlite3.DatabaseError as error:
         raise CacheUnavailable(path, f"the cache file cannot be opened ({error})") from None
     except OSError as error:
         reason = f"the cache file cannot be opened ({error.strerror or error})"
         raise CacheUnavailable(path, reason) from None
+
+
+def _open_retrying(path: Path, version: int, schema: str) -> sqlite3.Connection:
+    """``_open_checked``, tried again while another process holds a lock SQLite would not wait
+    for (switching a fresh file to WAL, for one), with a growing pause, for BUSY_TIMEOUT_S."""
+    deadline, pause = time.monotonic() + BUSY_TIMEOUT_S, 0.01
+    while True:
+        try:
+            return _open_checked(path, version, schema)
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
+def _is_busy(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 def _is_unavailable(error: sqlite3.DatabaseError) -> bool:
@@ -477,7 +497,8 @@ def _open_checked(path: Path, version: int, schema: str) -> sqlite3.Connection:
             # quick_check reads every page; the header check above already caught garbage files,
             # and a damaged page surfaces as DatabaseError on the first query that meets it.
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        connection.execute("PRAGMA journal_mode=WAL")
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")  # kept by the file: set once
         connection.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last commit is fine
     except BaseException:
         connection.close()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 
-from reader.core.catalog import CATALOG_FILE, Catalog, load_document
+from reader.core import catalog as catalog_module
+from reader.core.catalog import CATALOG_FILE, CacheUnavailable, Catalog, load_document
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SEED = PROJECT_DIR / "corpus" / "117421.txt"
@@ -102,3 +105,44 @@ def test_summary_sort_key_matches_the_document(tmp_path: Path) -> None:
     catalog.refresh([_library(tmp_path)])
     for entry in catalog.entries():
         assert entry.date_sort_key == load_document(entry).date_sort_key
+
+
+# --- a lock SQLite does not wait for (issue 10) ---------------------------------------------
+
+
+def _locked() -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("database is locked")
+    error.sqlite_errorcode = 5  # type: ignore[attr-defined]  # SQLITE_BUSY, as SQLite sets it
+    return error
+
+
+def test_opening_waits_out_a_lock_another_process_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real, attempts = catalog_module._open_checked, []
+
+    def busy_twice(path: Path, version: int, schema: str) -> sqlite3.Connection:
+        attempts.append(path)
+        if len(attempts) <= 2:
+            raise _locked()
+        return real(path, version, schema)
+
+    monkeypatch.setattr(catalog_module, "_open_checked", busy_twice)
+    catalog = Catalog.open(tmp_path / "cache")
+    assert len(attempts) == 3 and catalog.entries() == []
+    catalog.close()
+
+
+def test_a_lock_that_never_goes_says_which_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def always_busy(path: Path, version: int, schema: str) -> sqlite3.Connection:
+        raise _locked()
+
+    monkeypatch.setattr(catalog_module, "_open_checked", always_busy)
+    monkeypatch.setattr(catalog_module, "BUSY_TIMEOUT_S", 0.2)
+    started = time.monotonic()
+    with pytest.raises(CacheUnavailable) as raised:
+        Catalog.open(tmp_path / "cache")
+    assert 0.1 < time.monotonic() - started < 2
+    assert raised.value.path == tmp_path / "cache" / CATALOG_FILE and "locked" in str(raised.value)
