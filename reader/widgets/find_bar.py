@@ -236,11 +236,16 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.close_button.clicked.connect(self.close_bar)
         self.field.installEventFilter(self)
-        # F3 works wherever the focus is in the window, as long as the bar is showing.
-        for sequence, slot in (("F3", self.find_next), ("Shift+F3", self.find_previous)):
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        # The platform's Find Next / Previous keys (F3 and Ctrl+G here) work wherever the focus
+        # is in the window, as long as the bar is showing.
+        for standard, slot in (
+            (QKeySequence.StandardKey.FindNext, self.find_next),
+            (QKeySequence.StandardKey.FindPrevious, self.find_previous),
+        ):
+            for sequence in QKeySequence.keyBindings(standard):
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(slot)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.close_bar)

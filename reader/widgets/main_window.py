@@ -133,7 +133,9 @@ class MainWindow(QMainWindow):
         self.notes_dock = window_layout.dock(self, "notesDock", self.tr("Notes"), self.notes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.search_dock = window_layout.dock(self, "searchDock", self.tr("Search"), self.search_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
+        # Tabbed together, so the reading panes never share the width with two panels at once.
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.notes_dock, self.search_dock)
 
     def _connect_signals(self) -> None:
         m, view, session, notes = self.menus, self.reading_view, self.session, self.notes
@@ -379,6 +381,7 @@ class MainWindow(QMainWindow):
         annotation = self.session.highlight(where, kind="note") if where else None
         if annotation is not None:
             self.notes_dock.show()
+            self.notes_dock.raise_()
             self.notes_panel.refresh()
             self.notes_panel.select_annotation(annotation.id)
             self.notes_panel.focus_note_editor()

@@ -148,18 +148,33 @@ def shortcut_groups(menus: Iterable[QAction]) -> list[tuple[str, list[tuple[str,
     return groups
 
 
-# Keys of the find bar, which are shortcuts of the bar rather than actions of a menu.
+# Keys of the find bar, which are shortcuts of the bar rather than actions of a menu: the
+# platform's standard keys (as the bar binds them), then the bar's own.
 FIND_BAR_KEYS = [
-    (QT_TRANSLATE_NOOP("Notices", "Find Next"), "F3, Enter"),
-    (QT_TRANSLATE_NOOP("Notices", "Find Previous"), "Shift+F3, Shift+Enter"),
-    (QT_TRANSLATE_NOOP("Notices", "Close the Find Bar"), "Esc"),
+    (QT_TRANSLATE_NOOP("Notices", "Find Next"), QKeySequence.StandardKey.FindNext, "Enter"),
+    (
+        QT_TRANSLATE_NOOP("Notices", "Find Previous"),
+        QKeySequence.StandardKey.FindPrevious,
+        "Shift+Enter",
+    ),
+    (QT_TRANSLATE_NOOP("Notices", "Close the Find Bar"), None, "Esc"),
 ]
+
+
+def _find_bar_keys(standard: QKeySequence.StandardKey | None, own: str) -> str:
+    bound = QKeySequence.keyBindings(standard) if standard is not None else []
+    names = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in bound]
+    own_name = QKeySequence(own).toString(QKeySequence.SequenceFormat.NativeText) or own
+    return ", ".join([*names, own_name])
 
 
 def show_window_shortcuts(window: QMainWindow) -> None:
     """Every shortcut of the window, grouped by menu as the menu bar has them."""
     groups = shortcut_groups(window.menuBar().actions())
-    find = [(translate("Notices", str(name)), keys) for name, keys in FIND_BAR_KEYS]
+    find = [
+        (translate("Notices", str(name)), _find_bar_keys(standard, own))
+        for name, standard, own in FIND_BAR_KEYS
+    ]
     show_shortcuts(window, [*groups, (translate("Notices", "Find Bar"), find)])
 
 

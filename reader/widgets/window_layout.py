@@ -20,6 +20,8 @@ def dock(window: QMainWindow, name: str, title: str, child: QWidget) -> QDockWid
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
     )
+    # Shown from the menu, a panel tabbed with another comes to the front.
+    panel.toggleViewAction().triggered.connect(lambda shown: panel.raise_() if shown else None)
     panel.hide()
     return panel
 

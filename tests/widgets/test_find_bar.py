@@ -116,6 +116,18 @@ def test_keys_enter_shift_enter_f3(qtbot, window: Window) -> None:
     assert bar.current_index() == 0  # F3 works from the panes too
 
 
+def test_the_platforms_find_next_keys_work_from_the_panes(qtbot, window: Window) -> None:
+    bar = window.bar
+    bar.open()
+    qtbot.keyClicks(bar.field, "cipher")
+    window.left.setFocus()
+    qtbot.keyClick(window.left, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert bar.current_index() == 1  # Ctrl+G: Find Next on Linux and Windows
+    shift_control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.left, Qt.Key.Key_G, shift_control)
+    assert bar.current_index() == 0
+
+
 def test_no_matches_state(window: Window) -> None:
     bar = window.bar
     bar.open()

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.annotation_store import AnnotationStore, StorageUnavailable
 from reader.core.notes_export import import_w3c
@@ -247,3 +248,29 @@ def test_a_note_unplaced_by_a_changed_text_opens_its_document_without_jumping(
     assert window.current_id == CABLE
     assert not store.get(highlight.id).placed
     assert "not found" in window.statusBar().currentMessage()
+
+
+def _in_front(panel: QWidget) -> bool:
+    """Shown and not behind another panel's tab (which Qt keeps "visible", out of sight)."""
+    return panel.isVisible() and not panel.visibleRegion().isEmpty()
+
+
+def _pane_width_in_characters(window: MainWindow) -> float:
+    pane = window.reading_view.panes[0]
+    return pane.viewport().width() / QFontMetricsF(pane.document().defaultFont()).averageCharWidth()
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+def test_the_search_and_notes_panels_never_squeeze_the_reading_panes(
+    qtbot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    window.resize(*size)
+    window.show_search()
+    window.notes_dock.toggleViewAction().trigger()  # View > Notes Panel
+    qtbot.wait(50)
+    assert _in_front(window.notes_dock) and not _in_front(window.search_dock)  # tabbed
+    assert _pane_width_in_characters(window) >= 40, size
+    window.show_search()
+    qtbot.wait(50)
+    assert _in_front(window.search_dock) and not _in_front(window.notes_dock)
+    assert _pane_width_in_characters(window) >= 40, size
