@@ -251,20 +251,16 @@ class DensityStrip(QWidget):
         font = self._label_font()
         painter.setFont(font)
         label_width = QFontMetrics(font).horizontalAdvance("0000") + 6
-        step = 10
-        while step * self._slot_width() < label_width:  # thin the labels when the span is long
-            step *= 2
         assert self._view is not None
-        first = self._view[0] + (-self._view[0]) % step
         text_top = plot.bottom() + 1
-        for year in range(first, self._view[1] + 1, step):
-            x = self.year_rect(year).left()
+        labels = axis_labels(self._view, self._span, self._range, self._slot_width(), label_width)
+        for position, text in labels:
+            x = plot.left() + (position - self._view[0]) * self._slot_width()
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
-            box = QRectF(x - label_width / 2, text_top, label_width, self.height() - text_top)
-            box.moveLeft(max(0.0, min(box.left(), self.width() - _CLOSE_WIDTH - label_width)))
-            painter.drawText(
-                box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(year)
-            )
+            width = max(label_width, QFontMetrics(font).horizontalAdvance(text) + 6)
+            box = QRectF(x - width / 2, text_top, width, self.height() - text_top)
+            box.moveLeft(max(0.0, min(box.left(), self.width() - _CLOSE_WIDTH - width)))
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def _paint_close(self, painter: QPainter) -> None:
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
@@ -585,6 +581,41 @@ class FacetBar(QWidget):
 
 
 MIN_SPAN_YEARS = 11
+
+
+def axis_labels(
+    view: YearRange,
+    span: YearRange,
+    chosen: YearRange | None,
+    slot_width: float,
+    label_width: float,
+) -> list[tuple[float, str]]:
+    """The labels under the strip, as (position in years from the view's start edge, text).
+
+    The years that matter come first, under the middle of their bars: the chosen range's ends,
+    else the data's first and last year (one label when they would touch). Round years fill the
+    room left, never crowding those.
+    """
+    ends = chosen or span
+    first, last = max(ends[0], view[0]), min(ends[1], view[1])
+    if first == last:
+        labels = [(first + 0.5, str(first))]
+    elif (last - first) * slot_width < label_width:
+        labels = [((first + last + 1) / 2, f"{first}–{last}")]
+    else:
+        labels = [(first + 0.5, str(first)), (last + 0.5, str(last))]
+    step = 10
+    while step * slot_width < label_width:  # thin the round years when the span is long
+        step *= 2
+    taken = list(labels)
+    for year in range(view[0] + (-view[0]) % step, view[1] + 1, step):
+        # A label of n characters is about n/4 of a four-digit one wide.
+        if all(
+            abs(year + 0.5 - position) * slot_width >= label_width * (1 + len(text) / 4) / 2
+            for position, text in taken
+        ):
+            labels.append((year + 0.5, str(year)))
+    return sorted(labels)
 
 
 def _padded_span(first: int, last: int) -> YearRange:
