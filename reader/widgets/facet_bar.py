@@ -48,8 +48,7 @@ from PySide6.QtWidgets import (
 from reader.core.facets import Faceted, FacetFilter, facet_values, year_counts
 from reader.models.display_text import archive_language_label
 from reader.services.messages import counted
-
-YearRange = tuple[int, int]
+from reader.widgets.year_axis import YearRange, axis_labels
 
 STRIP_HEIGHT = 44
 TYPING_DELAY_MS = 200  # editable combos: wait for a pause in typing before refiltering
@@ -581,41 +580,6 @@ class FacetBar(QWidget):
 
 
 MIN_SPAN_YEARS = 11
-
-
-def axis_labels(
-    view: YearRange,
-    span: YearRange,
-    chosen: YearRange | None,
-    slot_width: float,
-    label_width: float,
-) -> list[tuple[float, str]]:
-    """The labels under the strip, as (position in years from the view's start edge, text).
-
-    The years that matter come first, under the middle of their bars: the chosen range's ends,
-    else the data's first and last year (one label when they would touch). Round years fill the
-    room left, never crowding those.
-    """
-    ends = chosen or span
-    first, last = max(ends[0], view[0]), min(ends[1], view[1])
-    if first == last:
-        labels = [(first + 0.5, str(first))]
-    elif (last - first) * slot_width < label_width:
-        labels = [((first + last + 1) / 2, f"{first}–{last}")]
-    else:
-        labels = [(first + 0.5, str(first)), (last + 0.5, str(last))]
-    step = 10
-    while step * slot_width < label_width:  # thin the round years when the span is long
-        step *= 2
-    taken = list(labels)
-    for year in range(view[0] + (-view[0]) % step, view[1] + 1, step):
-        # A label of n characters is about n/4 of a four-digit one wide.
-        if all(
-            abs(year + 0.5 - position) * slot_width >= label_width * (1 + len(text) / 4) / 2
-            for position, text in taken
-        ):
-            labels.append((year + 0.5, str(year)))
-    return sorted(labels)
 
 
 def _padded_span(first: int, last: int) -> YearRange:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.document import Document
 from reader.core.facets import FacetFilter
-from reader.widgets.facet_bar import DensityStrip, FacetBar, axis_labels
+from reader.widgets.facet_bar import DensityStrip, FacetBar
 from reader.widgets.theme import apply_theme
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -260,29 +260,3 @@ def test_a_single_year_is_drawn_as_one_bar_in_a_decade_not_a_block() -> None:
     assert slot.width() < strip.width() / 5  # one narrow bar, with room for the decade's labels
     assert strip.year_at(0) == 1951  # picking still stays on the years that hold documents
 
-
-# --- the axis labels (issue 12) --------------------------------------------------------------
-
-
-def _texts(labels: list[tuple[float, str]]) -> list[str]:
-    return [text for _, text in labels]
-
-
-def test_a_single_year_is_labelled_itself_not_the_decade_beside_it() -> None:
-    labels = axis_labels((1946, 1956), (1951, 1951), None, slot_width=21, label_width=30)
-    assert "1951" in _texts(labels) and "1950" not in _texts(labels)
-    assert (1951.5, "1951") in labels  # under the middle of its bar
-
-
-def test_the_first_and_last_years_and_a_chosen_range_are_labelled() -> None:
-    labels = axis_labels((1945, 1991), (1945, 1991), None, slot_width=5, label_width=30)
-    assert _texts(labels)[0] == "1945" and _texts(labels)[-1] == "1991"
-    chosen = axis_labels((1945, 1991), (1945, 1991), (1962, 1975), slot_width=5, label_width=30)
-    assert {"1962", "1975"} <= set(_texts(chosen))
-    positions = [position for position, _ in chosen]
-    assert all(b - a >= 6 for a, b in zip(positions, positions[1:], strict=False))  # no overlap
-
-
-def test_a_narrow_range_gets_one_label() -> None:
-    labels = axis_labels((1945, 1991), (1945, 1991), (1951, 1953), slot_width=5, label_width=30)
-    assert "1951–1953" in _texts(labels)
