@@ -31,9 +31,10 @@ def axis_labels(
         step *= 2
     taken = list(labels)
     for year in range(view[0] + (-view[0]) % step, view[1] + 1, step):
-        # A label of n characters is about n/4 of a four-digit one wide.
+        # A label of n characters is about n/4 of a four-digit one wide; a quarter more keeps
+        # neighbours apart.
         if all(
-            abs(year + 0.5 - position) * slot_width >= label_width * (1 + len(text) / 4) / 2
+            abs(year + 0.5 - position) * slot_width >= label_width * (1.5 + len(text) / 4) / 2
             for position, text in taken
         ):
             labels.append((year + 0.5, str(year)))

@@ -10,6 +10,11 @@ and index >= 200 documents/s; search p95 <= 100 ms over the 50 fixed queries bel
 document <= 50 ms; resident memory with the catalog entries loaded <= 250 MB; the longest time a
 waiting GUI thread is blocked during import or search <= 100 ms.
 
+The same at 100,000 documents (about 1 GB of text, some minutes to generate and import):
+
+    python tests/benchmarks/make_corpus.py /tmp/pr-bench/c100k --count 100000
+    python tests/benchmarks/bench_library.py /tmp/pr-bench/c100k --runs 3
+
 ``--library-startup`` times process start to first painted window with the imported library (the
 app prints ``first-paint`` when PARALLEL_READER_REPORT_STARTUP is set; it reads the catalog, so a
 warm start parses no document).
@@ -191,6 +196,40 @@ def bench_memory(data: Path, cache: Path) -> None:
     )
 
 
+def bench_timeline(data: Path, cache: Path, runs: int) -> None:
+    """A fresh process as the window's warm start has it: Qt, the catalog's entries and the
+    timeline model built from them; its time (median of ``runs``) and resident memory."""
+    script = (
+        "import os, sys, time\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "from reader.core.catalog import Catalog\n"
+        "from reader.models.timeline_model import TimelineModel\n"
+        "app = QGuiApplication([])\n"
+        "t = time.perf_counter()\n"
+        f"entries = Catalog.open(Path({str(cache)!r})).entries()\n"
+        "loaded = time.perf_counter() - t\n"
+        "model = TimelineModel(entries)\n"
+        "built = time.perf_counter() - t - loaded\n"
+        "rss = next(l for l in open('/proc/self/status') if l.startswith('VmRSS:')).split()[1]\n"
+        "print(len(entries), int(rss) / 1024, loaded, built, model.rowCount())\n"
+    )
+    results = [
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(runs)
+    ]
+    count, rss = int(results[0][0]), statistics.median(float(r[1]) for r in results)
+    loaded = [float(r[2]) for r in results]
+    built = [float(r[3]) for r in results]
+    print(
+        f"timeline of {count} entries: catalog entries {median_ms(loaded)}, model built "
+        f"{median_ms(built)}; resident memory with Qt {rss:.0f} MB [<= 400 at 100,000]"
+    )
+
+
 def bench_search(cache: Path, runs: int) -> None:
     index = SearchIndex.open(cache / "search.sqlite3")
     for query in QUERIES:  # warm the page cache, as a second search would be
@@ -259,6 +298,7 @@ def main() -> None:
     data, cache = bench_import(args.corpus, args.work, args.runs)
     entries = bench_catalog(data, cache, args.runs)
     bench_memory(data, cache)
+    bench_timeline(data, cache, args.runs)
     bench_search(cache, args.runs)
     bench_open(entries, data, args.runs)
 

@@ -1,12 +1,15 @@
 """Exec to a visible window, timed from outside the process as a user waits for it.
 
     DISPLAY=:99 python tests/benchmarks/bench_window.py [--runs 7] [--library DIR] [--vs bibletime]
+        [--bundle dist/parallel-reader/parallel-reader]
 
 Each run starts the app as a fresh process and polls the X server every 20 ms (xdotool) until a
 window with the app's title is mapped; that includes Python's imports, Qt's start, the X round
 trips and the first layout, which timers inside the process miss. With ``--vs`` another program
 is timed the same way, run by run, in the same session (BibleTime, a Qt parallel-text reader, is
 the one to beat). Needs an X server with a window manager (Xvfb + openbox) and xdotool.
+
+``--bundle EXE`` also times the built app (packaging/build.py), run by run with the source one.
 
 ``--library DIR`` starts with a data folder holding DIR's documents in its library, with a warm
 cache (one start first) and with an empty one (the cache removed before every run).
@@ -61,10 +64,10 @@ def visible_after(command: list[str], title: str, env: dict[str, str] | None = N
             process.wait()
 
 
-def app_start(data: Path, cold: bool) -> float:
+def app_start(data: Path, cold: bool, app: list[str] = APP) -> float:
     if cold:
         shutil.rmtree(data / "cache", ignore_errors=True)
-    return visible_after([*APP, "--data-dir", str(data)], "Parallel Reader")
+    return visible_after([*app, "--data-dir", str(data)], "Parallel Reader")
 
 
 def library_folder(source: Path, work: Path) -> Path:
@@ -87,6 +90,7 @@ def main() -> int:
     parser.add_argument("--library", type=Path, help="a folder of documents (make_corpus.py)")
     parser.add_argument("--vs", default="", help="another program to time, e.g. bibletime")
     parser.add_argument("--vs-title", default="BibleTime", help="its window title")
+    parser.add_argument("--bundle", type=Path, help="the built executable, timed alongside")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         print("bench_window.py: needs an X server (DISPLAY)", file=sys.stderr)
@@ -96,12 +100,16 @@ def main() -> int:
         work = Path(work_dir)
         bundled = work / "bundled-data"
         app_start(bundled, cold=False)  # the first start fills the cache and the theme icons
-        ours, theirs = [], []
+        ours, built, theirs = [], [], []
         for _ in range(args.runs):
             ours.append(app_start(bundled, cold=False))
+            if args.bundle:
+                built.append(app_start(bundled, cold=False, app=[str(args.bundle)]))
             if args.vs:
                 theirs.append(visible_after([args.vs], args.vs_title))
         print(f"bundled corpus, warm: {median_ms(ours)} over {args.runs} runs")
+        if built:
+            print(f"the built app, same session: {median_ms(built)}")
         if theirs:
             print(f"{args.vs}, same session:  {median_ms(theirs)}")
         if args.library:

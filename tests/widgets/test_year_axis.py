@@ -29,3 +29,8 @@ def test_the_first_and_last_years_and_a_chosen_range_are_labelled() -> None:
 def test_a_narrow_range_gets_one_label() -> None:
     labels = axis_labels((1945, 1991), (1945, 1991), (1951, 1953), slot_width=5, label_width=30)
     assert "1951–1953" in _texts(labels)
+
+
+def test_a_round_year_never_touches_the_last_year() -> None:
+    labels = axis_labels((1945, 1997), (1945, 1997), None, slot_width=4.5, label_width=30)
+    assert _texts(labels)[-1] == "1997" and "1990" not in _texts(labels)
