@@ -94,6 +94,7 @@ def test_the_bundle_carries_the_translations() -> None:
 def test_russian_dates_take_the_right_case(qapp) -> None:
     from reader.models.display_text import display_date, month_name, set_display_language
 
+    assert month_name(11) == "November"  # asked before the switch: the name is remembered
     set_display_language("ru")
     try:
         assert display_date("1951-07-21") == "21 июля 1951 г."
@@ -105,6 +106,7 @@ def test_russian_dates_take_the_right_case(qapp) -> None:
         set_display_language("en")
     assert display_date("1951-07-21") == "21 July 1951"
     assert display_date("1951-07") == "July 1951"
+    assert month_name(11) == "November"
 
 
 def test_the_command_line_dates_stay_english(qapp) -> None:

@@ -51,11 +51,13 @@ def shown(text: str, limit: int = LONGEST_LINE) -> str:
 # keep reader.core.dates.format_date, which is the same English everywhere.
 
 _locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+_month_names: dict[int, str] = {}  # of _locale: the timeline asks once per document
 
 
 def set_display_language(language: str) -> None:
     """Show dates the way ``language`` ("en" or "ru") writes them (set with the translators)."""
     global _locale
+    _month_names.clear()
     if language == "ru":
         _locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
     else:
@@ -72,8 +74,11 @@ def _is_russian() -> bool:
 
 def month_name(month: int) -> str:
     """A month as a heading says it, in the nominative: "July", "Июль"."""
-    name = _locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
-    return name[:1].upper() + name[1:]
+    name = _month_names.get(month)
+    if name is None:
+        name = _locale.standaloneMonthName(month, QLocale.FormatType.LongFormat)
+        name = _month_names[month] = name[:1].upper() + name[1:]
+    return name
 
 
 def undated_label() -> str:
