@@ -14,7 +14,7 @@ from reader.services.messages import MessageBridge
 from reader.services.reading_session import ReadingSession
 from reader.workspace import Workspace
 
-__all__ = ["ImportReport", "ImportService", "LibraryLoader"]
+__all__ = ["ImportReport", "ImportService", "LibraryLoader", "Outcome"]
 
 
 class ImportService(QObject):

@@ -67,6 +67,18 @@ class Counted(QObject):
             "Kept %n opened document(s) in your library: they will be there next time", "", count
         )
 
+    def import_summary(self, imported: int, updated: int, skipped: int, failed: int) -> str:
+        return (
+            self.tr("%1 imported, %2 updated, %3 skipped, %4 failed")
+            .replace("%1", str(imported))
+            .replace("%2", str(updated))
+            .replace("%3", str(skipped))
+            .replace("%4", str(failed))
+        )
+
+    def import_cancelled(self, count: int) -> str:
+        return self.tr("; cancelled with %n file(s) not processed", "", count)
+
     def notes_unplaced(self, count: int) -> str:
         return self.tr(
             "%n note(s) could not be found in the changed text; they are kept under Unplaced",

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.document import ParseError
 from reader.services.citations import CSL_JSON_MIME
-from reader.services.library import ImportReport
-from reader.services.messages import Level
+from reader.services.library import ImportReport, Outcome
+from reader.services.messages import Level, counted
 
 translate = QCoreApplication.translate
 
@@ -97,6 +97,17 @@ def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBo
     return box
 
 
+def import_summary(report: ImportReport) -> str:
+    """``report.summary()`` in the interface language (the command line keeps the English)."""
+    line = counted.import_summary(
+        report.count(Outcome.IMPORTED),
+        report.count(Outcome.UPDATED),
+        report.count(Outcome.SKIPPED),
+        report.count(Outcome.FAILED),
+    )
+    return line + counted.import_cancelled(report.not_processed) if report.cancelled else line
+
+
 def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMessageBox:
     if isinstance(report, Exception):
         text = translate(
@@ -105,7 +116,7 @@ def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMe
         return show_notice(parent, text, Level.WARNING)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
     box = plain_box(
-        parent, translate("Notices", "Import finished: %1").replace("%1", report.summary()), icon
+        parent, translate("Notices", "Import finished: %1").replace("%1", import_summary(report)), icon
     )
     box.setDetailedText("\n".join(item.describe() for item in report.items))
     box.setModal(False)

@@ -67,6 +67,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>; cancelled with %n file(s) not processed</source>
+        <translation>
+            <numerusform>; cancelled with %n file not processed</numerusform>
+            <numerusform>; cancelled with %n files not processed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n note(s) could not be found in the changed text; they are kept under Unplaced</source>
         <translation>
             <numerusform>%n note could not be found in the changed text; they are kept under Unplaced</numerusform>

@@ -132,6 +132,18 @@
             <numerusform>%n открытых документов сохранены в вашей библиотеке: они будут там и в следующий раз</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 imported, %2 updated, %3 skipped, %4 failed</source>
+        <translation>импортировано: %1, обновлено: %2, пропущено: %3, с ошибкой: %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>; cancelled with %n file(s) not processed</source>
+        <translation>
+            <numerusform>; прервано, не обработан %n файл</numerusform>
+            <numerusform>; прервано, не обработаны %n файла</numerusform>
+            <numerusform>; прервано, не обработаны %n файлов</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n note(s) could not be found in the changed text; they are kept under Unplaced</source>
         <translation>

@@ -33,3 +33,25 @@ def test_every_box_is_plain_text(qtbot) -> None:
     assert MARKUP in boxes[1].detailedText()
     assert MARKUP in boxes[2].detailedText()
     assert MARKUP in boxes[3].text()
+
+
+def _report(cancelled_left: int = 0) -> ImportReport:
+    items = [
+        ImportItem(Path("a.txt"), Outcome.IMPORTED, "1"),
+        ImportItem(Path("b.txt"), Outcome.SKIPPED, reason="not a document: empty"),
+    ]
+    return ImportReport(items, not_processed=cancelled_left, cancelled=bool(cancelled_left))
+
+
+def test_the_import_summary_speaks_the_interface_language(qapp) -> None:
+    from reader.widgets.translations import install_translators
+
+    assert notices.import_summary(_report()) == "1 imported, 0 updated, 1 skipped, 0 failed"
+    assert notices.import_summary(_report(1)).endswith("; cancelled with 1 file not processed")
+    install_translators(qapp, "ru")
+    try:
+        summary = notices.import_summary(_report(3))
+        assert summary.startswith("импортировано: 1, обновлено: 0, пропущено: 1, с ошибкой: 0")
+        assert summary.endswith("не обработаны 3 файла")
+    finally:
+        install_translators(qapp, "en")
