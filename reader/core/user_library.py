@@ -40,7 +40,7 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -195,20 +195,39 @@ def _prepared_in_workers(
     """``_prepare`` of every file in worker processes, yielded in file order; stops handing out
     work once ``cancelled()`` (or the consumer stops), and leaves no process behind.
 
-    Workers are spawned, never forked: this may run in a thread of a Qt process."""
+    Workers are spawned, never forked: this may run in a thread of a Qt process. When a worker
+    dies (killed, or out of memory), this process parses the files not yet done itself."""
     chunks = deque(files[start : start + _CHUNK] for start in range(0, len(files), _CHUNK))
-    pending: deque[Future[list[_Prepared]]] = deque()
+    pending: deque[tuple[list[Path], Future[list[_Prepared]]]] = deque()
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         while chunks or pending:
             while chunks and len(pending) < workers * _IN_FLIGHT_PER_WORKER and not cancelled():
-                pending.append(executor.submit(_prepare_chunk, chunks.popleft(), with_terms))
+                chunk = chunks.popleft()
+                pending.append((chunk, executor.submit(_prepare_chunk, chunk, with_terms)))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            chunk, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenExecutor:
+                left = [chunk, *(waiting for waiting, _ in pending), *chunks]
+                yield from _prepared_here(left, with_terms, cancelled)
+                return
+            yield from results
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _prepared_here(
+    chunks: Iterable[list[Path]], with_terms: bool, cancelled: Callable[[], bool]
+) -> Iterator[_Prepared]:
+    for chunk in chunks:
+        for path in chunk:
+            if cancelled():
+                return
+            yield _prepare(path, with_terms)
 
 
 def _prepare_chunk(paths: list[Path], with_terms: bool) -> list[_Prepared]:

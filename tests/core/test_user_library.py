@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,33 @@ def test_cancelling_workers_stops_soon_and_leaves_no_process(
     assert {e.id for e in catalog.entries()} == {
         i.document_id for i in report.items if i.outcome is Outcome.IMPORTED
     }
+
+
+def test_a_worker_killed_mid_import_costs_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed (by the user, or out of memory): the rest is parsed in this process."""
+    serial, *_ = _import_with(tmp_path, "a", False, monkeypatch)
+    killed: list[int] = []
+
+    def kill_a_worker(done: int, total: int, path: str) -> None:
+        children = multiprocessing.active_children()
+        if done == 1 and children:
+            os.kill(children[0].pid, signal.SIGKILL)  # type: ignore[arg-type]
+            killed.append(done)
+
+    monkeypatch.setattr(user_library, "PARALLEL_FROM", 8)
+    monkeypatch.setattr(user_library, "_CHUNK", 1)  # files still waiting when the kill comes
+    monkeypatch.setattr(user_library, "_IN_FLIGHT_PER_WORKER", 1)
+    cache = tmp_path / "k" / "cache"
+    catalog, index = Catalog.open(cache), SearchIndex.open(cache / "search.sqlite3")
+    report = import_paths(
+        [_sample_folder(tmp_path / "k")],
+        library_dir(tmp_path / "k" / "data"),
+        catalog=catalog,
+        index=index,
+        progress=kill_a_worker,
+    )
+    assert killed and not multiprocessing.active_children()
+    assert _summaries(report, tmp_path / "k") == _summaries(serial, tmp_path / "a")
+    assert not report.cancelled and len(catalog.entries()) == serial.count(Outcome.IMPORTED)
