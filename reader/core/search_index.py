@@ -484,6 +484,12 @@ class SearchIndex:
         if expression in self._leaves:
             return self._leaves[expression]
         prefix = match.group(1).replace('""', '"')
+        leaf = self._leaves[expression] = self._prefix_leaf(prefix)
+        return leaf
+
+    def _prefix_leaf(self, prefix: str) -> _Leaf:
+        """The stems of the indexed words starting with ``prefix``, as one FTS5 expression; the
+        text is checked when one of those stems also stands for a word that does not start so."""
         end = prefix + "\U0010ffff"
         stems = [
             row[0]
@@ -492,27 +498,18 @@ class SearchIndex:
             )
         ]
         if not stems:
-            leaf = _Leaf(None, None)
-        else:
-            marks = ",".join("?" * len(stems)) if len(stems) <= _MAX_PREFIX_STEMS else ""
-            if marks:
-                fts = " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
-                others = self._db.execute(
-                    f"SELECT 1 FROM vocab WHERE stem IN ({marks}) "
-                    "AND NOT (word >= ? AND word < ?) LIMIT 1",
-                    (*stems, prefix, end),
-                ).fetchone()
-            else:
-                common = min(stems)[: len(_common_start(min(stems), max(stems)))]
-                fts = (
-                    f'stems : "{_quoted(common)}" *'
-                    if common
-                    else " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
-                )
-                others = True
-            leaf = _Leaf(fts, prefix if others else None)
-        self._leaves[expression] = leaf
-        return leaf
+            return _Leaf(None, None)
+        if len(stems) > _MAX_PREFIX_STEMS:
+            common = _common_start(min(stems), max(stems))
+            any_stem = " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
+            return _Leaf(f'stems : "{_quoted(common)}" *' if common else any_stem, prefix)
+        marks = ",".join("?" * len(stems))
+        others = self._db.execute(
+            f"SELECT 1 FROM vocab WHERE stem IN ({marks}) AND NOT (word >= ? AND word < ?) LIMIT 1",
+            (*stems, prefix, end),
+        ).fetchone()
+        fts = " OR ".join(f'stems : "{_quoted(stem)}"' for stem in stems)
+        return _Leaf(fts, prefix if others else None)
 
     def _rows(self, hit_ids: list[HitId]) -> dict[HitId, Row]:
         """What each hit shows: kind, side, language, paragraph, annotation id and text."""
