@@ -522,7 +522,7 @@ class SearchIndex:
                 f"FROM rows WHERE rowid IN ({marks})"
             )
             for rowid, kind, side, language, paragraph, text in self._db.execute(query, chunk):
-                result[rowid] = (kind, side, language, paragraph, None, _unpacked(text))
+                result[rowid] = (kind, side, language, paragraph, None, self._text(text))
         notes = [_note_rowid(hit_id) for hit_id in hit_ids if hit_id < 0]
         for chunk in _chunks(notes, 500):
             marks = ",".join("?" * len(chunk))
@@ -597,6 +597,14 @@ class SearchIndex:
             self._db.executemany("INSERT OR IGNORE INTO vocab VALUES (?, ?)", new)
             self._vocab_known.update(new)
 
+    def _text(self, stored: str | bytes) -> str:
+        """A stored text. One damaged on disk reads as empty, and the whole index is rebuilt the
+        next time it is opened (it is a cache: everything in it comes from the documents)."""
+        text = _unpacked(stored)
+        if stored and not text:
+            self._db.execute("PRAGMA user_version = 0")
+        return text
+
     def _delete_units(self, key: int, first: int, end: int) -> None:
         """Delete a document's units ``first`` to ``end - 1``; FTS5 is told the same terms it
         was given on insert."""
@@ -609,7 +617,7 @@ class SearchIndex:
             return
         self._db.executemany(
             "INSERT INTO fts (fts, rowid, stems) VALUES ('delete', ?, ?)",
-            [(rowid, _stems(_unpacked(text), language)) for rowid, language, text in old],
+            [(rowid, _stems(self._text(text), language)) for rowid, language, text in old],
         )
         self._db.executemany("DELETE FROM rows WHERE rowid = ?", [(row[0],) for row in old])
 
@@ -765,7 +773,13 @@ def _packed(text: str) -> str | bytes:
 
 
 def _unpacked(stored: str | bytes) -> str:
-    return stored if isinstance(stored, str) else zlib.decompress(stored).decode("utf-8")
+    """The text of a ``rows`` value; "" when the bytes are damaged (see SearchIndex._text)."""
+    if isinstance(stored, str):
+        return stored
+    try:
+        return zlib.decompress(stored).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return ""
 
 
 def _common_start(first: str, last: str) -> str:

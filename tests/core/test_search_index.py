@@ -350,3 +350,24 @@ def test_the_index_is_smaller_than_the_text_it_holds(tmp_path: Path) -> None:
     text = sum(path.stat().st_size for path in paths)
     assert (tmp_path / "cache" / INDEX_FILE).stat().st_size <= 1.2 * text
     assert _ids(SearchIndex.open(tmp_path / "cache" / INDEX_FILE), "шифровкой", limit=1000)
+
+
+def test_a_stored_text_damaged_on_disk_is_no_crash_and_the_index_rebuilds(
+    tmp_path: Path,
+) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    index.add_document(parse_file(SEED))
+    index.commit()
+    damaged = index._db.execute(
+        "UPDATE rows SET text = x'789c0000dead' WHERE typeof(text) = 'blob'"
+    ).rowcount
+    index.commit()
+    assert damaged > 0
+    [result] = index.search("шифровку")  # found by its stems; the damaged text shows empty
+    assert result.document_id == "117421"
+    assert _ids(index, "шифр*") == ["117421"]  # prefixes and their text check run too
+    index.remove_document("117421")  # its terms cannot be recomputed: no crash either
+    index.close()
+    reopened = SearchIndex.open(tmp_path / INDEX_FILE)
+    assert reopened._db.execute("SELECT count(*) FROM rows").fetchone()[0] == 0  # rebuilt
+    reopened.close()
