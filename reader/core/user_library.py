@@ -203,18 +203,18 @@ def _prepared_in_workers(
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         while chunks or pending:
-            while chunks and len(pending) < workers * _IN_FLIGHT_PER_WORKER and not cancelled():
-                chunk = chunks.popleft()
-                pending.append((chunk, executor.submit(_prepare_chunk, chunk, with_terms)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
+            try:  # a broken pool refuses new work as well as failing the work it holds
+                while chunks and len(pending) < workers * _IN_FLIGHT_PER_WORKER and not cancelled():
+                    future = executor.submit(_prepare_chunk, chunks[0], with_terms)
+                    pending.append((chunks.popleft(), future))
+                if not pending:
+                    return
+                results = pending[0][1].result()
             except BrokenExecutor:
-                left = [chunk, *(waiting for waiting, _ in pending), *chunks]
+                left = [*(waiting for waiting, _ in pending), *chunks]
                 yield from _prepared_here(left, with_terms, cancelled)
                 return
+            pending.popleft()
             yield from results
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
