@@ -237,22 +237,31 @@ def annotation_counts(annotations: Iterable[Annotation]) -> str:
 
 
 def _counterpart(a: Annotation, pair: TextPair) -> tuple[str, str] | None:
-    """The other language's aligned paragraph(s), cut down around where the quote sits."""
+    """The other language's sentences facing a quote; for a bookmark (or where no sentence
+    faces it), the aligned paragraph(s), cut down around where the quote sits."""
     if a.side is None:
         return None
     own, other = _side_text(pair, a.side), _side_text(pair, a.side.other)
     if not (a.placed and a.position and own and other):
         return None
+    position = a.position
+    limit = max(COUNTERPART_LIMIT, int(len(a.quote) * 1.5))
+    facing = pair.facing_sentences()
+    if facing is not None and a.kind != "bookmark" and position.end > position.start:
+        spans = facing.across(a.side, position.paragraph, position.start, position.end)[1]
+        if spans:
+            sentences = " ".join(other.paragraphs[s.paragraph][s.start : s.end] for s in spans)
+            label = _paragraph_numbers([spans[0].paragraph, spans[-1].paragraph])
+            return f"{language_name(other.language)}, {label}", _window(sentences, 0.5, 2 * limit)
     try:
-        indices = pair.alignment.counterpart(a.side, a.position.paragraph)
+        indices = pair.alignment.counterpart(a.side, position.paragraph)
     except (KeyError, IndexError):
         return None
     if not indices:
         return None
     text = " ".join(other.paragraphs[i] for i in indices)
-    paragraph = own.paragraphs[a.position.paragraph]
-    middle = (a.position.start + a.position.end) / 2 / max(1, len(paragraph))
-    limit = max(COUNTERPART_LIMIT, int(len(a.quote) * 1.5))
+    paragraph = own.paragraphs[position.paragraph]
+    middle = (position.start + position.end) / 2 / max(1, len(paragraph))
     label = f"{language_name(other.language)}, {_paragraph_numbers(indices)}"
     return label, _window(text, middle, limit)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reader.core.alignment import Alignment
 from reader.core.document import Document, Text
+from reader.core.sentences import FacingSentences
 
 __all__ = ["TextPair", "facing_texts"]
 
@@ -32,6 +33,16 @@ class TextPair:
     def text_on(self, side: str) -> Text | None:
         """The transcript for "source" (Side.TRANSCRIPT), the translation for "target"."""
         return self.source if side == "source" else self.target
+
+    def facing_sentences(self) -> FacingSentences | None:
+        """Which sentences face each other, for every front end alike (None unless both texts
+        are there). Each call starts afresh; keep the answer while the pair is shown."""
+        if self.source is None or self.target is None:
+            return None
+        languages = (self.source.language, self.target.language)
+        return FacingSentences(
+            self.alignment, self.source.paragraphs, self.target.paragraphs, languages
+        )
 
 
 def facing_texts(document: Document) -> tuple[Text | None, Text | None]:

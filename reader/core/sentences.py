@@ -24,6 +24,9 @@ Aligning
     1:2 bead), and one side may be empty (a sentence with no counterpart).
 
 Using the links
+    * ``FacingSentences(alignment, source, target, language_pair)`` answers, in document
+      paragraph numbers, which sentences face the one at an offset (``at``) or a range
+      (``across``); the reading view and the notes export both ask it;
     * a reader widget with the caret at ``offset`` in the bead's paragraph ``k`` on one side calls
       ``counterpart(links, "source", k, offset)`` and marks the returned spans on the other side;
     * an exporter quoting a highlighted passage ``[start, end)`` of paragraph ``k`` calls
@@ -41,9 +44,10 @@ from functools import partial
 from typing import NamedTuple
 
 from reader.core.aligner import sentence_anchor_sets
-from reader.core.alignment import Alignment
+from reader.core.alignment import Alignment, Bead
 
 __all__ = [
+    "FacingSentences",
     "SentenceLink",
     "SentenceSpan",
     "align_document_sentences",
@@ -321,16 +325,8 @@ def counterpart(
     ``side`` is "source" or "target", ``paragraph`` the paragraph's position inside the bead.
     An offset between two sentences (on the space) counts for the sentence before it.
     """
-    best: tuple[SentenceSpan, ...] = ()
-    for link in links:
-        own = link.source if side == "source" else link.target
-        other = link.target if side == "source" else link.source
-        for span in own:
-            if span.paragraph == paragraph and span.start <= offset <= span.end:
-                return other
-            if span.paragraph == paragraph and span.end < offset:
-                best = other
-    return best
+    link = _link_at(links, side, paragraph, offset)
+    return () if link is None else (link.target if side == "source" else link.source)
 
 
 def counterpart_range(
@@ -338,9 +334,108 @@ def counterpart_range(
 ) -> tuple[SentenceSpan, ...]:
     """The other side's sentences linked with any sentence overlapping ``[start, end)``."""
     found: list[SentenceSpan] = []
-    for link in links:
-        own = link.source if side == "source" else link.target
+    for link in _links_across(links, side, paragraph, start, end):
         other = link.target if side == "source" else link.source
-        if any(s.paragraph == paragraph and s.start < end and start < s.end for s in own):
-            found.extend(span for span in other if span not in found)
+        found.extend(span for span in other if span not in found)
     return tuple(found)
+
+
+def _link_at(
+    links: Sequence[SentenceLink], side: str, paragraph: int, offset: int
+) -> SentenceLink | None:
+    """The link holding the sentence at ``offset`` (or the last one before it, on a space)."""
+    best = None
+    for link in links:
+        for span in link.source if side == "source" else link.target:
+            if span.paragraph == paragraph and span.start <= offset <= span.end:
+                return link
+            if span.paragraph == paragraph and span.end < offset:
+                best = link
+    return best
+
+
+def _links_across(
+    links: Sequence[SentenceLink], side: str, paragraph: int, start: int, end: int
+) -> list[SentenceLink]:
+    """The links holding a sentence of ``paragraph`` that overlaps ``[start, end)``."""
+    return [
+        link
+        for link in links
+        if any(
+            s.paragraph == paragraph and s.start < end and start < s.end
+            for s in (link.source if side == "source" else link.target)
+        )
+    ]
+
+
+Facing = tuple[tuple[SentenceSpan, ...], tuple[SentenceSpan, ...]]
+
+
+class FacingSentences:
+    """Which sentences of two aligned texts face each other: the one answer the reading view
+    (marking a sentence's counterpart) and the exports (quoting it) ask.
+
+    Spans come back in DOCUMENT paragraph numbers. A bead's sentences are aligned the first time
+    one of its paragraphs is asked about, so opening a long document costs nothing.
+    """
+
+    def __init__(
+        self,
+        alignment: Alignment,
+        source: Sequence[str],
+        target: Sequence[str],
+        language_pair: tuple[str, str] = ("ru", "en"),
+    ) -> None:
+        self._alignment = alignment
+        self._source, self._target = source, target
+        self._latin = language_pair[0] != "ru"
+        self._links: dict[int, list[SentenceLink]] = {}
+
+    def at(self, side: str, paragraph: int, offset: int) -> Facing:
+        """(this side's, the other side's) sentences of the link holding ``offset``."""
+        found = self._bead(side, paragraph)
+        if found is None:
+            return (), ()
+        links, k, bead = found
+        link = _link_at(links, side, k, offset)
+        return self._in_document(bead, side, [link] if link else [])
+
+    def across(self, side: str, paragraph: int, start: int, end: int) -> Facing:
+        """(this side's, the other side's) sentences of the links overlapping ``[start, end)``."""
+        found = self._bead(side, paragraph)
+        if found is None:
+            return (), ()
+        links, k, bead = found
+        return self._in_document(bead, side, _links_across(links, side, k, start, end))
+
+    def splits(self, side: str, paragraph: int) -> bool:
+        """Whether the bead holding ``paragraph`` links more than one group of sentences (else
+        its sentences face each other only as the whole paragraphs do)."""
+        found = self._bead(side, paragraph)
+        return found is not None and len(found[0]) > 1
+
+    def _bead(self, side: str, paragraph: int) -> tuple[list[SentenceLink], int, Bead] | None:
+        """The links of the bead holding ``paragraph``, its position in the bead, and the bead."""
+        try:
+            index = self._alignment.bead_of(side, paragraph)
+        except (IndexError, KeyError):
+            return None
+        bead = self._alignment.beads[index]
+        if index not in self._links:
+            source = [self._source[i] for i in bead.source]
+            target = [self._target[j] for j in bead.target]
+            units = _units(source, ""), _units(target, "")
+            self._links[index] = _align_units(*units, source, target, self._latin)
+        own = bead.source if side == "source" else bead.target
+        return self._links[index], own.index(paragraph), bead
+
+    @staticmethod
+    def _in_document(bead: Bead, side: str, links: Sequence[SentenceLink]) -> Facing:
+        own_paragraphs = bead.source if side == "source" else bead.target
+        other_paragraphs = bead.target if side == "source" else bead.source
+        own = [s for link in links for s in (link.source if side == "source" else link.target)]
+        other = [s for link in links for s in (link.target if side == "source" else link.source)]
+        return (
+            tuple(_span((own_paragraphs[s.paragraph], s.start, s.end)) for s in own),
+            tuple(_span((other_paragraphs[s.paragraph], s.start, s.end)) for s in other),
+        )

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
-    QPolygonF,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -35,6 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QWidget
 
+from reader.widgets.pane_shapes import bookmark_ribbon, draw_gap, sentence_shape
 from reader.widgets.theme import find_match_colours, highlight_colour, paragraph_mark_colour
 
 READING_FONT_FAMILIES = [
@@ -77,6 +77,7 @@ class ParagraphPane(QTextBrowser):
     paragraph_hovered = Signal(int)  # paragraph index, or -1 when the mouse leaves text
     paragraph_clicked = Signal(int)  # a plain click while reading (never an editing selection)
     paragraph_selected = Signal(int)  # the paragraph selected for alignment editing, or -1
+    text_hovered = Signal(int, int)  # paragraph and character offset under the mouse, or -1, -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,8 @@ class ParagraphPane(QTextBrowser):
         self._gaps: list[tuple[float, float]] = []  # (top, height) in document coordinates
         self._hovered = -1
         self._marked: dict[str, tuple[int, ...]] = {"hover": (), "pinned": ()}
+        self._sentences: tuple[tuple[int, int, int], ...] = ()  # (paragraph, start, end)
+        self._hovered_offset = (-1, -1)
         self._max_measure: float | None = None
         self._selected = -1
         self._unsure: tuple[int, ...] = ()
@@ -119,6 +122,7 @@ class ParagraphPane(QTextBrowser):
         self._gaps = []
         self._hovered = -1
         self._marked = {"hover": (), "pinned": ()}
+        self._sentences = ()
         self._unsure = ()
         self._highlights = ()
         self._noted = self._bookmarked = frozenset()
@@ -281,6 +285,16 @@ class ParagraphPane(QTextBrowser):
     def marked(self, kind: str) -> tuple[int, ...]:
         return self._marked[kind]
 
+    def mark_sentences(self, spans: Iterable[tuple[int, int, int]]) -> None:
+        """Mark sentences, (paragraph, start, end), with a block a shade above a paragraph's."""
+        spans = tuple((p, s, e) for p, s, e in spans)
+        if spans != self._sentences:
+            self._sentences = spans
+            self.viewport().update()
+
+    def marked_sentences(self) -> tuple[tuple[int, int, int], ...]:
+        return self._sentences
+
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Coloured ranges drawn in the text (the reader's highlights and notes)."""
         self._highlights = tuple(highlights)
@@ -382,21 +396,41 @@ class ParagraphPane(QTextBrowser):
                 rect = self.mark_rect(position)
                 if rect.intersects(visible):
                     painter.drawRoundedRect(rect, 4, 4)
+        painter.setBrush(self.mark_colour("sentence"))
+        scrolled = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        for paragraph, start, end in self._sentences:
+            block = self.document().findBlockByNumber(paragraph)
+            if block.isValid():
+                shape = sentence_shape(block, start, end, MARK_SIDE_PADDING / 2)
+                painter.drawPath(shape.translated(scrolled))
 
     # -- events ----------------------------------------------------------------------------------
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        self._set_hovered(self.paragraph_at(event.position()))
+        position = self.paragraph_at(event.position())
+        self._set_hovered(position)
+        self._set_hovered_offset(position, event.position())
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
         self._set_hovered(-1)
+        self._set_hovered_offset(-1, QPointF())
 
     def _set_hovered(self, position: int) -> None:
         if position != self._hovered:
             self._hovered = position
             self.paragraph_hovered.emit(position)
+
+    def _set_hovered_offset(self, position: int, point: QPointF) -> None:
+        offset = -1
+        if position >= 0:
+            cursor = self.cursorForPosition(point.toPoint())
+            offset = cursor.positionInBlock() if cursor.blockNumber() == position else -1
+        hovered = (position, offset) if offset >= 0 else (-1, -1)
+        if hovered != self._hovered_offset:
+            self._hovered_offset = hovered
+            self.text_hovered.emit(*hovered)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -479,11 +513,6 @@ class ParagraphPane(QTextBrowser):
         self._paint_margin_marks(painter)
         painter.end()
 
-    def _quiet_colour(self, alpha: int) -> QColor:
-        colour = QColor(self.palette().color(QPalette.ColorRole.Text))
-        colour.setAlpha(alpha)
-        return colour
-
     def _paint_gaps(self, painter: QPainter) -> None:
         offset = self.verticalScrollBar().value()
         width = self.viewport().width()
@@ -492,13 +521,8 @@ class ParagraphPane(QTextBrowser):
         painter.setPen(Qt.PenStyle.NoPen)
         for top, height in self._gaps:
             rect = QRectF(side, top - offset + 2, width - 2 * side, height - 8)
-            if rect.height() <= 2 or not rect.intersects(visible):
-                continue
-            painter.setBrush(self._quiet_colour(14))
-            painter.drawRoundedRect(rect, 6, 6)
-            painter.fillRect(
-                QRectF(rect.left(), rect.top() + 4, 3, rect.height() - 8), self._quiet_colour(40)
-            )
+            if rect.height() > 2 and rect.intersects(visible):
+                draw_gap(painter, rect, self.palette().color(QPalette.ColorRole.Text))
 
     def _paragraph_extent(self, position: int) -> QRectF:
         """Viewport rectangle of a paragraph's text (without the space added after it)."""
@@ -539,17 +563,8 @@ class ParagraphPane(QTextBrowser):
                 continue
             top = extent.top() + 4
             if position in self._bookmarked:
-                ribbon = QPolygonF(
-                    [
-                        QPointF(x, top),
-                        QPointF(x + 8, top),
-                        QPointF(x + 8, top + 13),
-                        QPointF(x + 4, top + 9),
-                        QPointF(x, top + 13),
-                    ]
-                )
                 painter.setBrush(QColor(205, 70, 70))
-                painter.drawPolygon(ribbon)
+                painter.drawPolygon(bookmark_ribbon(x, top))
                 top += 17
             if position in self._noted:
                 painter.setBrush(accent)

@@ -25,6 +25,7 @@ from reader.widgets.pane_labels import caption as _caption
 from reader.widgets.pane_labels import notice_text, pane_name
 from reader.widgets.paragraph_pane import DOCUMENT_MARGIN, Highlight, ParagraphPane, reading_font
 from reader.widgets.scroll_sync import ScrollSync, bead_spacing
+from reader.widgets.sentence_marker import SentenceMarker
 
 SIDES = ("source", "target")
 UNSURE_CONFIDENCE = 0.5  # beads the aligner scored below this get a quiet mark in the margin
@@ -97,6 +98,7 @@ class ReadingView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
+        self._sentences = SentenceMarker(self.panes, self)
         self.sync = ScrollSync(self.left.verticalScrollBar(), self.right.verticalScrollBar(), self)
         self._relevel_timer = QTimer(self, singleShot=True, interval=40)
         self._relevel_timer.timeout.connect(self._relevel_keeping_position)
@@ -329,6 +331,7 @@ class ReadingView(QWidget):
             return
         position = self.position()
         self._pair = replace(self._pair, alignment=alignment)
+        self._sentences.show(self._pair, self._pane_sides())
         for pane in self.panes:  # the old pairs' marks no longer mean anything
             pane.mark("hover", ())
             pane.mark("pinned", ())
@@ -437,6 +440,7 @@ class ReadingView(QWidget):
     def _fill_panes(self) -> None:
         assert self._pair is not None
         self._clicked = None
+        self._sentences.show(self._pair, self._pane_sides())
         font = reading_font(self._point_size, self._font_family)
         for column, side in zip(self.columns, self._pane_sides(), strict=True):
             text = self.text_of(side)

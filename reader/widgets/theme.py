@@ -34,6 +34,7 @@ HIGHLIGHT_COLOURS = {
 }
 HOVER_MARK_ALPHA = 20  # of the accent: a faint tint of the page
 PINNED_MARK_ALPHA = 38  # a gap without counterpart is a grey shade, so the two differ
+SENTENCE_MARK_ALPHA = 34  # over a paragraph's tint: the sentence and its counterpart
 FIND_MATCH_ALPHA = 70
 CURRENT_FIND_BACKGROUND = (255, 176, 46, 235)  # amber with dark text: "you are here" on any page
 CURRENT_FIND_TEXT = (24, 24, 24)
@@ -46,10 +47,12 @@ def highlight_colour(name: str) -> QColor:
 
 
 def paragraph_mark_colour(palette: QPalette, kind: str) -> QColor:
-    """The block behind a hovered ("hover") or clicked ("pinned") pair: the accent, faint, so it
-    stays a shade of the page in either theme rather than a block of colour."""
+    """The block behind a hovered ("hover") or clicked ("pinned") pair, or a "sentence" and its
+    counterpart: the accent, faint, so it stays a shade of the page in either theme rather than
+    a block of colour."""
     colour = QColor(palette.color(QPalette.ColorRole.Link))
-    colour.setAlpha(PINNED_MARK_ALPHA if kind == "pinned" else HOVER_MARK_ALPHA)
+    alphas = {"pinned": PINNED_MARK_ALPHA, "sentence": SENTENCE_MARK_ALPHA}
+    colour.setAlpha(alphas.get(kind, HOVER_MARK_ALPHA))
     return colour
 
 

@@ -430,3 +430,39 @@ def test_paragraph_numbers_are_one_based_in_markdown(
     first = _quote(resolver, documents["117421"], "target", 0, "COPY")
     text = to_markdown([first], documents.get, resolver)
     assert "¶ 1 (English translation)" in text and "¶ 0" not in text
+
+
+LONG_RU = (
+    "Товарищу МАО ЦЗЭДУНУ.",
+    "Вашу шифровку от 20 июля получили. Мы считаем правильной Вашу точку зрения по вопросу о "
+    "перемирии. Теперь можно отложить этот пункт, т.е. не включать его в повестку дня.",
+)
+LONG_EN = (
+    "To Cde. MAO ZEDONG",
+    "We have received your cipher message of 20 July. We consider your point of view on the "
+    "armistice correct. Now the item can be put off, i.e. not included in the agenda.",
+)
+
+
+def test_markdown_quotes_the_sentence_facing_a_highlight_not_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    resolver = PairResolver(
+        CorrectionStore(tmp_path / "data"), AlignmentCache(tmp_path / "alignments")
+    )
+    document = Document(
+        id="900002",
+        title="Telegram",
+        date="1951-07-21",
+        citation="APRF, f. 45",
+        texts=(Text("ru", "transcript", LONG_RU), Text("en", "translation", LONG_EN)),
+    )
+    lookup = {document.id: document}.get
+    middle = _quote(resolver, document, "source", 1, "правильной Вашу точку")
+    text = to_markdown([middle], lookup, resolver)
+    assert "*English, ¶ 2:* We consider your point of view on the armistice correct.\n" in text
+    assert "received" not in text and "agenda" not in text
+    # A quote over two sentences gets both of their counterparts.
+    both = _quote(resolver, document, "target", 1, "armistice correct. Now")
+    text = to_markdown([both], lookup, resolver)
+    assert "Мы считаем" in text and "повестку дня." in text and "Вашу шифровку" not in text

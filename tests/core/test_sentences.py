@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.sentences import align_sentences, counterpart, counterpart_range, split_sentences
+from reader.core.alignment import Alignment, Bead
+from reader.core.sentences import (
+    FacingSentences,
+    SentenceSpan,
+    align_sentences,
+    counterpart,
+    counterpart_range,
+    split_sentences,
+)
 
 
 def _split(text: str, language: str = "ru") -> list[str]:
@@ -79,3 +87,28 @@ def test_one_to_one_shortcut_agrees_with_the_programme(monkeypatch: pytest.Monke
     shortcut = align_sentences(RU, EN, ("ru", "en"))
     monkeypatch.setattr(sentences, "_DIAGONAL_FIT", -1.0)  # never take the shortcut
     assert align_sentences(RU, EN, ("ru", "en")) == shortcut
+
+
+def _facing_document() -> tuple[FacingSentences, list[str], list[str]]:
+    """A two-bead document: a stamp on each side, then RU[0] facing EN[0] + EN[1]."""
+    source, target = ["Секретно", *RU], ["SECRET", *EN]
+    beads = (Bead((0,), (0,)), Bead((1,), (1, 2)))
+    return FacingSentences(Alignment(beads, 2, 3), source, target), source, target
+
+
+def test_facing_sentences_answer_in_document_paragraph_numbers() -> None:
+    facing, source, target = _facing_document()
+    own, other = facing.at("source", 1, source[1].index("повестку"))
+    assert [source[s.paragraph][s.start : s.end][:6] for s in own] == ["Теперь"]
+    assert [(s.paragraph, target[s.paragraph][s.start : s.end][:3]) for s in other] == [(2, "Now")]
+    back_own, back_other = facing.at("target", 2, 0)
+    assert back_other == own and back_own == other  # the same link, asked from the other side
+
+
+def test_facing_sentences_across_a_range_and_outside_the_texts() -> None:
+    facing, source, _ = _facing_document()
+    own, other = facing.across("source", 1, 0, source[1].index("точку"))
+    assert len(own) == 2 and {s.paragraph for s in other} == {1}
+    assert facing.at("source", 7, 0) == ((), ())  # no such paragraph: nothing faces it
+    stamp = ((SentenceSpan(0, 0, len("SECRET")),), (SentenceSpan(0, 0, len("Секретно")),))
+    assert facing.at("target", 0, 2) == stamp

@@ -1,4 +1,4 @@
-"""A main window on the bundled corpus (or given files), for the window-level tests."""
+"""A main window on the bundled corpus (or given files), and a bare reading view, for the widget tests."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from reader.paths import bundled_corpus_dir
 from reader.services.composition import Services
 from reader.services.notes import NotesService
 from reader.widgets.main_window import MainWindow
+from reader.widgets.reading_view import ReadingView
 from reader.widgets.ui_settings import UiSettings
 from reader.workspace import Workspace
 
@@ -39,6 +40,21 @@ def open_reader_window(
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def shown_reading_view(qtbot) -> Callable[[int, int], ReadingView]:
+    """``shown_reading_view(width, height)``: a reading view on screen, with nothing in it yet."""
+
+    def shown(width: int, height: int) -> ReadingView:
+        view = ReadingView()
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return shown
 
 
 @pytest.fixture

@@ -131,7 +131,9 @@ def test_export_gives_both_languages_and_reimport_adds_nothing(window, store, tm
     window.notes.export(markdown, "md")
     text = markdown.read_text(encoding="utf-8")
     assert "withdrawal of foreign troops" in text
-    assert "Вашу шифровку от 20 июля получили" in text  # the counterpart in Russian
+    # The Russian sentence facing the quote's, not its whole paragraph.
+    assert "Мы считаем правильной Вашу точку зрения" in text
+    assert "Вашу шифровку от 20 июля получили" not in text
     assert "APRF, f. 45, op. 1, d. 340" in text
     assert "Key concession" in text
     exported = tmp_path / "notes.json"

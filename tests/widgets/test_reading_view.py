@@ -78,13 +78,8 @@ def small_pair() -> TextPair:
 
 
 @pytest.fixture
-def view(qtbot) -> ReadingView:
-    widget = ReadingView()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(qtbot, shown_reading_view) -> ReadingView:
+    return shown_reading_view(1100, 700)
 
 
 def settle(qtbot, view: ReadingView) -> None:

@@ -382,12 +382,8 @@ MATCHED = {index for index, bead in enumerate(READING_PAIR.alignment.beads) if b
 
 
 @pytest.fixture
-def view(qtbot: QtBot) -> ReadingView:
-    widget = ReadingView()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+def view(qtbot: QtBot, shown_reading_view) -> ReadingView:
+    widget = shown_reading_view(1000, 600)
     widget.show_pair(READING_PAIR)
     # A relevel may still be due from the first layout; let it land before anything is measured.
     qtbot.waitUntil(lambda: not widget._relevel_timer.isActive())
