@@ -34,7 +34,7 @@ from reader.core.transliteration import name_key
 INF = math.inf
 
 # Bump whenever a change can alter what align() returns: cached alignments carry it in their key.
-VERSION = 4
+VERSION = 5
 
 # (source count, target count, prior cost). 1:3 and 3:1 need strong evidence to win.
 _SHAPES: tuple[tuple[int, int, float], ...] = (
@@ -58,7 +58,7 @@ _COLON_INDEL = 2.0  # a line before a list ("… the following:") often stands a
 # all: a lead-in translated within a paragraph keeps its colon.
 _COLON_GLUE = 3.0
 _ORPHAN_WEIGHT = 2.2  # per paragraph of a merge whose anchors find nothing across the bead
-_FIRST_BAND = 5
+_FIRST_BAND = 4
 _RATIO_ONES = 3  # 1:1 beads enough to measure the length ratio on
 _FOLLOW_LAG = 1
 # A 1:1 bead with a short side (a header, a label, a line before a list) and no anchor shared
@@ -536,6 +536,13 @@ def _latin_only(paragraphs: Sequence[str]) -> bool:
     return not any(_CYRILLIC.search(p) for p in paragraphs)
 
 
+def _dyadic(weight: float) -> float:
+    """The weight rounded to a multiple of 1/4096. Sums of such weights are exact whatever the
+    order of the keys in their sets (which changes from run to run with string hashing), so
+    the same texts always get the same alignment."""
+    return round(weight * 4096.0) / 4096.0
+
+
 def _anchor_weights(source: _Side, target: _Side) -> dict[str, float]:
     """Rare anchors count more: a year on every paragraph says little about which pair is right."""
     df_source: dict[str, int] = defaultdict(int)
@@ -548,7 +555,9 @@ def _anchor_weights(source: _Side, target: _Side) -> dict[str, float]:
             df_target[key] += 1
     weights = {}
     for key in df_source.keys() & df_target.keys():
-        weights[key] = _KIND_WEIGHT[key[0]] / math.sqrt(max(df_source[key], df_target[key]))
+        weights[key] = _dyadic(
+            _KIND_WEIGHT[key[0]] / math.sqrt(max(df_source[key], df_target[key]))
+        )
     return weights
 
 
@@ -580,7 +589,8 @@ def _unshared_weights(source: _Side, target: _Side, weights: dict[str, float]) -
                 if key not in weights and key[0] in _UNSHARED_KINDS:
                     df[key] += 1
     return {
-        key: _UNSHARED_SHARE * _KIND_WEIGHT[key[0]] / math.sqrt(count) for key, count in df.items()
+        key: _dyadic(_UNSHARED_SHARE * _KIND_WEIGHT[key[0]] / math.sqrt(count))
+        for key, count in df.items()
     }
 
 
@@ -602,35 +612,53 @@ def _add_identifiers(source: Sequence[str], target: Sequence[str], src: _Side, t
     }
     if not vocabulary:
         return
-    # One pass per paragraph: the vocabulary as whole tokens (not "ru" inside "matchtv.ru").
+    # The vocabulary as whole tokens (not "ru" inside "matchtv.ru"), case aside.
     alternatives = "|".join(map(re.escape, sorted(vocabulary, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![\w.\-/])(?:{alternatives})(?![\w]|[.\-/]\w)", re.IGNORECASE)
-    few = len(vocabulary) <= 64
+    pattern = re.compile(rf"(?<![\w.\-/])(?:{alternatives})(?![\w]|[.\-/]\w)")
     for paragraphs, side in ((source, src), (target, tgt)):
-        cyrillic_side = paragraphs is texts
-        for index, text in enumerate(paragraphs):
-            if cyrillic_side and not _LATIN_LETTER.search(text):
-                continue
-            if few:  # most paragraphs hold none of them: a substring test says so quickly
-                lower = text.lower()
-                if not any(token in lower for token in vocabulary):
-                    continue
-            hits = pattern.findall(text)
-            if hits:
-                found = {"x" + hit.lower() for hit in hits}
-                side.anchors[index] = side.anchors[index] | found
+        for index, found in _whole_token_hits(paragraphs, vocabulary, pattern).items():
+            side.anchors[index] = side.anchors[index] | found
+
+
+def _whole_token_hits(
+    paragraphs: Sequence[str], vocabulary: set[str], pattern: re.Pattern[str]
+) -> dict[int, set[str]]:
+    """Per paragraph, the identifier keys of the vocabulary it holds as whole tokens.
+
+    Each token is looked for with str.find over the whole side at once, and the pattern is only
+    tried where one occurs: a regular expression with many alternatives, run over every
+    position of every paragraph, costs several times more.
+    """
+    lowered = [text.lower() for text in paragraphs]
+    joined = "\n".join(lowered)
+    starts = list(accumulate((len(text) + 1 for text in lowered), initial=0))
+    hits: dict[int, set[str]] = defaultdict(set)
+    for token in vocabulary:
+        position = joined.find(token)
+        while position >= 0:
+            match = pattern.match(joined, position)
+            if match:
+                hits[bisect_right(starts, position) - 1].add("x" + match.group())
+            position = joined.find(token, position + 1)
+    return hits
 
 
 # A capitalised word that opens a sentence and is followed by a lower-case word ("Предотвратить
 # наводнение …", "Explosives experts …") is most likely no name: unmatched, it says nothing.
-_SENTENCE_OPENER = re.compile(
-    r"(?:^|(?<=[.!?…:;])['\"»”’)\]]*\s+)[\"«„“'‘(\[]*([A-ZА-ЯЁ][^\W\d_]*)[,;]? (?=[^\W\d_A-ZА-ЯЁ])"
-)
+# Found after a sentence end, and at the start of the text: two patterns, as one with a
+# look-behind at every position costs twice the time.
+_OPENER_WORD = r"[\"«„“'‘(\[]*([A-ZА-ЯЁ][^\W\d_]*)[,;]? (?=[^\W\d_A-ZА-ЯЁ])"
+_SENTENCE_OPENER = re.compile(r"[.!?…:;]['\"»”’)\]]*\s+" + _OPENER_WORD)
+_TEXT_OPENER = re.compile(_OPENER_WORD)
 
 
 def _opener_keys(text: str) -> set[str | None]:
     """Name keys of the words found only as sentence openers (see _SENTENCE_OPENER)."""
-    return {_word_key(w) for w in _SENTENCE_OPENER.findall(text) if text.count(w) == 1}
+    words = _SENTENCE_OPENER.findall(text)
+    first = _TEXT_OPENER.match(text)
+    if first:
+        words.append(first.group(1))
+    return {_word_key(w) for w in words if text.count(w) == 1}
 
 
 def _cumulative_mass(
@@ -799,7 +827,18 @@ def _group_matches(
         if not shared:
             orphans += tgt_orphan[j0]
         return shared, orphans
-    columns = [0.0] * (j1 - j0)
+    if i1 - i0 == 1:  # 1:2, 1:3
+        row = matches[i0]
+        for b in range(j0, j1):
+            value = row.get(b, 0.0)
+            if value:
+                shared += value
+            else:
+                orphans += tgt_orphan[b]
+        if not shared:
+            orphans += src_orphan[i0]
+        return shared, orphans
+    columns = [0.0] * (j1 - j0)  # 2:2
     for a in range(i0, i1):
         row = matches[a]
         row_shared = 0.0
@@ -897,9 +936,14 @@ def _search(
             shared_with = matches[i - 1].get
             own_short = src_short[i - 1]
             unsupported = _UNSUPPORTED_SHORT
-            for j in range(a, b + 1):
-                previous = prev[j - 1 - pl]
-                best = row[j - low]
+            # (Empty when the bands do not meet: max() keeps the slice from counting from the end.)
+            cells = (
+                range(a - low, b - low + 1),
+                range(a, b + 1),
+                prev[a - 1 - pl : max(a, b + 1) - 1 - pl],
+            )
+            for k, j, previous in zip(*cells, strict=True):
+                best = row[k]
                 # The anchor term can lower a bead's cost by at most anchor_weight: prune early.
                 if previous - anchor_weight >= best:
                     continue
@@ -915,14 +959,16 @@ def _search(
                 if not shared and (own_short or tgt_short[j - 1]):
                     cost += unsupported
                 if cost < best:
-                    row[j - low] = cost
-                    back[j - low] = 3
+                    row[k] = cost
+                    back[k] = 3
             for code, (di, dj, prior) in enumerate(shapes[1:], 4):
                 pi = i - di
                 if pi < 0:
                     continue
                 prev, pl = costs[pi], lows[pi]
                 a, b = max(low, pl + dj), min(high, highs[pi] + dj)
+                if a > b:
+                    continue
                 ls = (src_len[i] - src_len[pi]) * ratio
                 own_mass = src_mass[i] - src_mass[pi]
                 # A heading run into the paragraph it opens on the other side (2:1 or 1:2).
@@ -936,8 +982,13 @@ def _search(
                 # A merge taking in a line before a list, opposite a text without a colon.
                 glue_source = di > 1 and src_colon_lines[i] != src_colon_lines[pi]
                 glue_target = target_colon_lines and dj > 1 and src_colons[i] == src_colons[pi]
-                for j in range(a, b + 1):
-                    previous = prev[j - dj - pl] + prior
+                cells = (
+                    range(a - low, b - low + 1),
+                    range(a, b + 1),
+                    prev[a - dj - pl : b - dj + 1 - pl],
+                )
+                for k, j, previous in zip(*cells, strict=True):
+                    previous += prior
                     if glue_source and tgt_colons[j] == tgt_colons[j - dj]:
                         previous += colon_glue
                     if glue_target and tgt_colon_lines[j] != tgt_colon_lines[j - dj]:
@@ -950,7 +1001,7 @@ def _search(
                         and tgt_len[j] - tgt_len[j - 1] >= 2.0 * tgt_heading[j - 2]
                     ):
                         previous -= _runin_bonus(tgt_heading[j - 2], src_runin[pi] * ratio)
-                    best = row[j - low]
+                    best = row[k]
                     if previous - anchor_weight >= best:
                         continue
                     lt = tgt_len[j] - tgt_len[j - dj]
@@ -971,14 +1022,18 @@ def _search(
                             dice = 1.0
                         cost += anchor_weight * (1.0 - 2.0 * dice) * scale
                     if cost < best:
-                        row[j - low] = cost
-                        back[j - low] = code
+                        row[k] = cost
+                        back[k] = code
         # 0:1 reads the row itself. It beats 1:0 only when cheaper, and a shape when as cheap.
-        for k in range(1, width_here):
-            cost = row[k - 1] + tgt_indel[low + k - 1]
-            if cost < row[k] or (cost == row[k] and back[k] > 2):
-                row[k] = cost
+        before = row[0]
+        for k, indel in zip(range(1, width_here), tgt_indel[low:high], strict=True):
+            cost = before + indel
+            here = row[k]
+            if cost < here or (cost == here and back[k] > 2):
+                row[k] = before = cost
                 back[k] = 2
+            else:
+                before = here
         costs.append(row)
         backs.append(back)
     return _trace(backs, lows, highs, list(shapes), n)
