@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reader.core import messages
 from reader.core.atomic_files import PRIVATE_FILE, make_private_dirs
 from reader.core.corpus import DOCUMENT_SUFFIXES
 from reader.core.document import Document, ParseError
@@ -185,7 +186,7 @@ class Catalog:
 
     def errors(self) -> list[ParseError]:
         rows = self._db.execute("SELECT path, error FROM files WHERE error IS NOT NULL")
-        return [ParseError(Path(path), reason) for path, reason in rows]
+        return [ParseError(Path(path), messages.from_json(reason)) for path, reason in rows]
 
     def stamps(self) -> dict[str, FileStamp]:
         """Record id -> the stamp of the file that supplies it (for the search index)."""
@@ -341,7 +342,7 @@ class Catalog:
         self._db.execute(
             "INSERT OR REPLACE INTO files (path, folder_rank, size, mtime_ns, error) "
             "VALUES (?, ?, ?, ?, ?)",
-            (str(path), rank, stat.st_size, stat.st_mtime_ns, reason),
+            (str(path), rank, stat.st_size, stat.st_mtime_ns, messages.to_json(reason)),
         )
 
     def commit(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.document import Document, ParseError
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md"})
 
@@ -103,7 +104,8 @@ def load_paths(paths: Iterable[Path]) -> CorpusLoad:
         except ParseError as error:
             load.errors.append(error)
         except Exception as error:  # a parser bug must not cost the user the other files
-            load.errors.append(ParseError(path, f"unexpected error: {error!r}"))
+            reason = Message(QT_TRANSLATE_NOOP("CoreMessages", "unexpected error: %1"), repr(error))
+            load.errors.append(ParseError(path, reason))
     load.documents.sort(key=lambda document: document.date_sort_key)
     return load
 

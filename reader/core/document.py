@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
+
 Role = Literal["transcript", "translation"]
 
 
@@ -65,4 +67,5 @@ class ParseError(Exception):
         self.path = Path(path)
         self.reason = reason
         self.unreadable = unreadable  # the file could not be read at all (not: not a document)
-        super().__init__(f"{self.path.name}: {reason}")
+        self.message = Message(QT_TRANSLATE_NOOP("CoreMessages", "%1: %2"), self.path.name, reason)
+        super().__init__(self.message)

@@ -27,10 +27,13 @@ if TYPE_CHECKING:
     import ftfy
 
 from reader.core.document import ParseError
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 
-EMPTY = "the file is empty"
-BINARY = "binary data, not a text document"
-UNDECODABLE = "the text encoding could not be recognised"
+EMPTY = Message(QT_TRANSLATE_NOOP("CoreMessages", "the file is empty"))
+BINARY = Message(QT_TRANSLATE_NOOP("CoreMessages", "binary data, not a text document"))
+UNDECODABLE = Message(
+    QT_TRANSLATE_NOOP("CoreMessages", "the text encoding could not be recognised")
+)
 
 # Order matters: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -106,7 +109,13 @@ def _strict(data: bytes, codec: str, path: Path) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise ParseError(path, f"{UNDECODABLE} (invalid {codec} at byte {error.start})") from None
+        reason = Message(
+            QT_TRANSLATE_NOOP("CoreMessages", "%1 (invalid %2 at byte %3)"),
+            UNDECODABLE,
+            codec,
+            str(error.start),
+        )
+        raise ParseError(path, reason) from None
 
 
 def _bomless_utf16_codec(data: bytes) -> str | None:

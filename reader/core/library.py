@@ -15,8 +15,10 @@ from typing import Protocol
 
 from reader.core.document import Document, ParseError
 from reader.core.facets import Faceted
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 from reader.core.parsing import parse_file
 
+NO_FILE = Message(QT_TRANSLATE_NOOP("CoreMessages", "the document has no file to read"))
 RECENT_DOCUMENTS = 16  # parsed documents kept: moving back and forth never parses twice
 
 # A way to find a document by record id: None when it is unknown or its file cannot be read.
@@ -38,7 +40,7 @@ class Entry(Faceted, Protocol):
 def _load_entry(entry: Entry) -> Document:
     path = entry.path
     if path is None:
-        raise ParseError(Path(entry.id), "the document has no file to read")
+        raise ParseError(Path(entry.id), NO_FILE)
     return parse_file(path)
 
 

@@ -18,16 +18,17 @@ from pathlib import Path
 
 from reader.core.dates import parse_date
 from reader.core.document import Document, ParseError, Role, Text
-from reader.core.encoding import decode_document
+from reader.core.encoding import EMPTY, decode_document
 from reader.core.languages import language_codes
 from reader.core.layouts import Fields, contents_roles, derive_people, read_metadata
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 from reader.core.paragraphs import Block, blocks, body_segments, has_readable_prose
 from reader.core.scripts import segment_languages
 
 __all__ = ["MAX_FILE_BYTES", "NO_TEXT", "parse_date", "parse_file", "parse_text"]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-NO_TEXT = "no readable text found"
+NO_TEXT = Message(QT_TRANSLATE_NOOP("CoreMessages", "no readable text found"))
 
 _TITLE_LENGTH = 80
 _DOCUMENT_ID = re.compile(r"/document/(\d+)")
@@ -44,7 +45,7 @@ def parse_text(text: str, path: Path) -> Document:
     """Parse decoded text. ``path`` names the file in errors and supplies a fallback id."""
     path = Path(path)
     if not text.strip():
-        raise ParseError(path, "the file is empty")
+        raise ParseError(path, EMPTY)
     if not has_readable_prose(text):
         raise ParseError(path, NO_TEXT)
     fields, body = read_metadata(blocks(text))
@@ -58,21 +59,42 @@ def read_document_bytes(path: Path) -> bytes:
     """The bytes of a file, refusing folders, special files and files over the size limit."""
     try:
         if path.is_dir():
-            raise ParseError(path, "a folder, not a document file")
+            raise ParseError(
+                path, Message(QT_TRANSLATE_NOOP("CoreMessages", "a folder, not a document file"))
+            )
         if path.exists() and not path.is_file():  # reading a pipe would wait forever
-            raise ParseError(path, "not a regular file (a device, pipe or socket)")
+            raise ParseError(
+                path,
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "CoreMessages", "not a regular file (a device, pipe or socket)"
+                    )
+                ),
+            )
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             megabytes = size / (1024 * 1024)
-            reason = f"the file is too large ({megabytes:.0f} MB; the limit is 20 MB)"
+            reason = Message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "the file is too large (%1 MB; the limit is 20 MB)"
+                ),
+                f"{megabytes:.0f}",
+            )
             raise ParseError(path, reason)
         return path.read_bytes()
     except FileNotFoundError:
-        raise ParseError(path, "no such file", unreadable=True) from None
+        raise ParseError(
+            path, Message(QT_TRANSLATE_NOOP("CoreMessages", "no such file")), unreadable=True
+        ) from None
     except PermissionError:
-        raise ParseError(path, "permission denied", unreadable=True) from None
+        raise ParseError(
+            path, Message(QT_TRANSLATE_NOOP("CoreMessages", "permission denied")), unreadable=True
+        ) from None
     except OSError as error:
-        reason = f"cannot read the file ({error.strerror or error})"
+        reason = Message(
+            QT_TRANSLATE_NOOP("CoreMessages", "cannot read the file (%1)"),
+            str(error.strerror or error),
+        )
         raise ParseError(path, reason, unreadable=True) from None
 
 

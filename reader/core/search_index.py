@@ -65,6 +65,7 @@ from reader.core.catalog import (
     open_cache_database,
 )
 from reader.core.document import Document, ParseError
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 from reader.core.search_query import MAX_TREE_DEPTH, Node, QueryError, Terms, compile_query
 
 __all__ = ["CacheUnavailable", "DocumentHits", "Hit", "QueryError", "SearchIndex", "document_terms"]
@@ -429,7 +430,9 @@ class SearchIndex:
         A tree deeper than any compiled query can be is refused (QueryError), not recursed into.
         """
         if depth > MAX_TREE_DEPTH:
-            raise QueryError("The search is nested too deeply.")
+            raise QueryError(
+                Message(QT_TRANSLATE_NOOP("CoreMessages", "The search is nested too deeply."))
+            )
         operator, operand = node
         if isinstance(operand, str):  # a leaf: one word or phrase
             positive.append(operand)
@@ -437,7 +440,9 @@ class SearchIndex:
                 seen[operand] = self._leaf_scores(operand, info)
             return seen[operand]
         if not operand or (operator == "not" and len(operand) != 2):
-            raise QueryError("The search could not be understood.")
+            raise QueryError(
+                Message(QT_TRANSLATE_NOOP("CoreMessages", "The search could not be understood."))
+            )
         deeper = depth + 1
         if operator == "not":
             left = self._evaluate(operand[0], info, positive, seen, deeper)
@@ -465,7 +470,11 @@ class SearchIndex:
                 for key, hits in self._db.execute(query, parameters):
                     counts[key] = counts.get(key, 0.0) + hits
         except sqlite3.OperationalError as error:
-            raise QueryError(f"The search could not be understood ({error}).") from None
+            reason = Message(
+                QT_TRANSLATE_NOOP("CoreMessages", "The search could not be understood (%1)."),
+                str(error),
+            )
+            raise QueryError(reason) from None
         total = max(len(info), len(counts), 1)
         idf = math.log(1 + (total - len(counts) + 0.5) / (len(counts) + 0.5))
         average = self._average_length

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core import stemming
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)("?)|([^\s()"]+))')
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -35,7 +36,18 @@ MAX_TREE_DEPTH = 4 * (MAX_QUERY_DEPTH + 1)
 
 
 class QueryError(ValueError):
-    """A query that cannot be searched; the message says why, in words for the user."""
+    """A query that cannot be searched; the message says why, in words for the user.
+
+    ``message`` is that text as a :class:`Message`, for the window to show translated."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_NOT_ALONE = Message(
+    QT_TRANSLATE_NOOP("CoreMessages", "NOT needs a word before it, as in: treaty NOT Korea.")
+)
 
 
 @dataclass
@@ -68,21 +80,42 @@ def compile_query(query: str, algorithms: frozenset[str] = frozenset()) -> Compi
     """Compile ``query`` for an index whose texts were stemmed with ``algorithms``."""
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(
-            f"The search is too long ({len(query):,} characters; the limit is {MAX_QUERY_CHARS:,})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The search is too long (%1 characters; the limit is %2)."
+                ),
+                f"{len(query):,}",
+                f"{MAX_QUERY_CHARS:,}",
+            )
         )
     parser = _Parser(_tokens(query), algorithms)
     terms = sum(1 for token in parser.tokens if token.kind in ("word", "phrase"))
     if terms > MAX_QUERY_TERMS:
         raise QueryError(
-            f"The search has too many words ({terms}; the limit is {MAX_QUERY_TERMS})."
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The search has too many words (%1; the limit is %2)."
+                ),
+                str(terms),
+                str(MAX_QUERY_TERMS),
+            )
         )
     if not parser.tokens:
-        raise QueryError("Type a word to search for.")
+        raise QueryError(Message(QT_TRANSLATE_NOOP("CoreMessages", "Type a word to search for.")))
     tree = parser.parse_or()
     if parser.position < len(parser.tokens):
-        raise QueryError(f"Unexpected “{parser.tokens[parser.position].text}” in the search.")
+        unexpected = parser.tokens[parser.position].text
+        raise QueryError(
+            Message(QT_TRANSLATE_NOOP("CoreMessages", "Unexpected “%1” in the search."), unexpected)
+        )
     if tree is None:
-        raise QueryError("The search has no words in it (only punctuation).")
+        raise QueryError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The search has no words in it (only punctuation)."
+                )
+            )
+        )
     return CompiledQuery(tree, parser.terms)
 
 
@@ -100,7 +133,13 @@ def _tokens(query: str) -> list[_Token]:
             tokens.append(_Token(opening or closing, opening or closing))
         elif phrase is not None:
             if not closed:
-                raise QueryError('A phrase is missing its closing quote (").')
+                raise QueryError(
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages", 'A phrase is missing its closing quote (").'
+                        )
+                    )
+                )
             tokens.append(_Token("phrase", phrase))
         elif word in _OPERATORS:
             tokens.append(_Token("op", word))
@@ -149,7 +188,7 @@ class _Parser:
 
     def parse_not(self) -> Node | None:
         if self._is_op("NOT"):
-            raise QueryError("NOT needs a word before it, as in: treaty NOT Korea.")
+            raise QueryError(_NOT_ALONE)
         left = self.parse_primary()
         excluded: list[Node] = []
         while self._is_op("NOT"):
@@ -158,7 +197,7 @@ class _Parser:
             excluded.append(self._required(self.parse_primary(), "NOT"))
             self._negated -= 1
             if left is None:
-                raise QueryError("NOT needs a word before it, as in: treaty NOT Korea.")
+                raise QueryError(_NOT_ALONE)
         if left is None or not excluded:
             return left
         # "a NOT b NOT c" is "a NOT (b OR c)": one level, however many NOTs follow.
@@ -169,20 +208,36 @@ class _Parser:
         if token is None:
             return None
         if token.kind == "op":
-            raise QueryError(f"{token.text} needs a word on both sides.")
+            raise QueryError(
+                Message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "%1 needs a word on both sides."), token.text
+                )
+            )
         if token.kind == ")":
-            raise QueryError("A closing parenthesis has no opening one.")
+            raise QueryError(
+                Message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "A closing parenthesis has no opening one.")
+                )
+            )
         self._take()
         if token.kind == "(":
             if self._depth >= MAX_QUERY_DEPTH:
                 raise QueryError(
-                    f"The search nests parentheses too deeply (the limit is {MAX_QUERY_DEPTH})."
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "CoreMessages",
+                            "The search nests parentheses too deeply (the limit is %1).",
+                        ),
+                        str(MAX_QUERY_DEPTH),
+                    )
                 )
             self._depth += 1
             inner = self.parse_or()
             self._depth -= 1
             if not self._peek() or self._take().kind != ")":
-                raise QueryError("A parenthesis is not closed.")
+                raise QueryError(
+                    Message(QT_TRANSLATE_NOOP("CoreMessages", "A parenthesis is not closed."))
+                )
             return inner
         if token.kind == "phrase":
             return self._phrase(stemming.WORD.findall(token.text))
@@ -225,7 +280,11 @@ class _Parser:
 
     def _required(self, part: Node | None, operator: str) -> Node:
         if part is None:
-            raise QueryError(f"{operator} needs a word on both sides.")
+            raise QueryError(
+                Message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "%1 needs a word on both sides."), operator
+                )
+            )
         return part
 
 

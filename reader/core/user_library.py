@@ -51,12 +51,15 @@ from reader.core.catalog import Catalog
 from reader.core.corpus import iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.encoding import UNDECODABLE, decode_document
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 from reader.core.parsing import parse_text, read_document_bytes
 from reader.core.search_index import IndexTerms, SearchIndex, document_terms
 
 LIBRARY_FOLDER = "library"
-IN_BUNDLED_CORPUS = "already in the bundled corpus"
-UNCHANGED = "unchanged: the library already has this exact file"
+IN_BUNDLED_CORPUS = Message(QT_TRANSLATE_NOOP("CoreMessages", "already in the bundled corpus"))
+UNCHANGED = Message(
+    QT_TRANSLATE_NOOP("CoreMessages", "unchanged: the library already has this exact file")
+)
 _SAFE_NAME = re.compile(r"^[^\W_][\w.\- ]{0,120}$")
 # A name made by library_file_name for an id that is not plain: slug, "~", 16 hex digits.
 _HASHED_NAME = re.compile(r"^[^\W_][\w.\-]{0,79}~[0-9a-f]{16}$")
@@ -244,7 +247,14 @@ def _prepare(path: Path, with_terms: bool) -> _Prepared:
         return _Prepared(path, item=_rejected(path, error))
     except Exception as error:  # a parser bug must not cost the user the other files
         return _Prepared(
-            path, item=ImportItem(path, Outcome.FAILED, reason=f"unexpected error: {error!r}")
+            path,
+            item=ImportItem(
+                path,
+                Outcome.FAILED,
+                reason=Message(
+                    QT_TRANSLATE_NOOP("CoreMessages", "unexpected error: %1"), repr(error)
+                ),
+            ),
         )
     return _Prepared(path, data, document, terms)
 
@@ -258,14 +268,21 @@ def _import_one(
     index: SearchIndex | None,
 ) -> ImportItem:
     if ready.item is not None or ready.document is None:
-        return ready.item or ImportItem(ready.path, Outcome.FAILED, reason="not parsed")
+        return ready.item or ImportItem(
+            ready.path,
+            Outcome.FAILED,
+            reason=Message(QT_TRANSLATE_NOOP("CoreMessages", "not parsed")),
+        )
     path, document = ready.path, ready.document
     target = library / library_file_name(document.id)
     document_id = _library_id(document, path, target)
     if document_id in bundled_ids:
         return ImportItem(path, Outcome.SKIPPED, document_id, IN_BUNDLED_CORPUS)
     if document_id in seen:
-        reason = f"duplicate: the same record as {seen[document_id]}"
+        reason = Message(
+            QT_TRANSLATE_NOOP("CoreMessages", "duplicate: the same record as %1"),
+            str(seen[document_id]),
+        )
         return ImportItem(path, Outcome.SKIPPED, document_id, reason)
     seen[document_id] = path
     return _store(ready, document, target, document_id, catalog, index)
@@ -287,7 +304,13 @@ def _store(
         return ImportItem(path, Outcome.SKIPPED, document_id, UNCHANGED)
     other = _record_in(target) if existed else None
     if other is not None and other != document_id:
-        reason = f"its library file {target.name} holds another record ({other}); left as it was"
+        reason = Message(
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "its library file %1 holds another record (%2); left as it was"
+            ),
+            target.name,
+            other,
+        )
         return ImportItem(path, Outcome.FAILED, document_id, reason)
     try:
         write_atomically(target, data)
@@ -304,7 +327,10 @@ def _store(
 
 
 def _not_copied(error: OSError) -> str:
-    return f"could not be copied into the library ({error.strerror or error})"
+    return Message(
+        QT_TRANSLATE_NOOP("CoreMessages", "could not be copied into the library (%1)"),
+        str(error.strerror or error),
+    )
 
 
 def _record_in(target: Path) -> str | None:
@@ -321,10 +347,22 @@ def _rejected(path: Path, error: ParseError) -> ImportItem:
     """A file the parser refused: not a document (skipped) or one we could not read (failed)."""
     reason = error.reason
     if error.unreadable:
-        return ImportItem(path, Outcome.FAILED, reason=f"unreadable: {reason}")
+        return ImportItem(
+            path,
+            Outcome.FAILED,
+            reason=Message(QT_TRANSLATE_NOOP("CoreMessages", "unreadable: %1"), reason),
+        )
     if reason.startswith(UNDECODABLE):
-        return ImportItem(path, Outcome.SKIPPED, reason=f"unsupported encoding: {reason}")
-    return ImportItem(path, Outcome.SKIPPED, reason=f"not a document: {reason}")
+        return ImportItem(
+            path,
+            Outcome.SKIPPED,
+            reason=Message(QT_TRANSLATE_NOOP("CoreMessages", "unsupported encoding: %1"), reason),
+        )
+    return ImportItem(
+        path,
+        Outcome.SKIPPED,
+        reason=Message(QT_TRANSLATE_NOOP("CoreMessages", "not a document: %1"), reason),
+    )
 
 
 def library_file_name(document_id: str) -> str:

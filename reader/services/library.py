@@ -8,13 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.core.user_library import ImportReport, Outcome
+from reader.core.user_library import ImportItem, ImportReport, Outcome
 from reader.services.jobs import BackgroundJob, Progress, import_work
 from reader.services.messages import MessageBridge
 from reader.services.reading_session import ReadingSession
 from reader.workspace import Workspace
 
-__all__ = ["ImportReport", "ImportService", "LibraryLoader", "Outcome"]
+__all__ = ["ImportItem", "ImportReport", "ImportService", "LibraryLoader", "Outcome"]
 
 
 class ImportService(QObject):

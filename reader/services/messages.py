@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from reader.core.messages import localized
+
+
+def in_interface_language(text: str) -> str:
+    """A core message (a reason a file was refused, a search that cannot be read) in the
+    interface language; other text as it is."""
+    return localized(text, QCoreApplication.translate)
 
 
 class Level(Enum):

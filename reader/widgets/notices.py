@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.document import ParseError
 from reader.services.citations import CSL_JSON_MIME
-from reader.services.library import ImportReport, Outcome
-from reader.services.messages import Level, counted
+from reader.services.library import ImportItem, ImportReport, Outcome
+from reader.services.messages import Level, counted, in_interface_language
 
 translate = QCoreApplication.translate
 
@@ -91,7 +91,7 @@ def show_unreadable(parent: QWidget, errors: Sequence[ParseError]) -> QMessageBo
             "The other documents are open. Check that these are archive documents saved as text:",
         )
     )
-    box.setDetailedText("\n".join(f"• {error}" for error in errors))
+    box.setDetailedText("\n".join(f"• {in_interface_language(error.message)}" for error in errors))
     box.setModal(False)
     box.show()
     return box
@@ -116,13 +116,32 @@ def show_import_report(parent: QWidget, report: ImportReport | Exception) -> QMe
         return show_notice(parent, text, Level.WARNING)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
     box = plain_box(
-        parent, translate("Notices", "Import finished: %1").replace("%1", import_summary(report)), icon
+        parent,
+        translate("Notices", "Import finished: %1").replace("%1", import_summary(report)),
+        icon,
     )
-    box.setDetailedText("\n".join(item.describe() for item in report.items))
+    box.setDetailedText("\n".join(map(_item_line, report.items)))
     box.setModal(False)
     box.show()
     _roomy_details(box)
     return box
+
+
+_OUTCOME_WORDS = {
+    Outcome.IMPORTED: QT_TRANSLATE_NOOP("Notices", "imported"),
+    Outcome.UPDATED: QT_TRANSLATE_NOOP("Notices", "updated"),
+    Outcome.SKIPPED: QT_TRANSLATE_NOOP("Notices", "skipped"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Notices", "failed"),
+}
+
+
+def _item_line(item: ImportItem) -> str:
+    """One file of an import report in the interface language (the command line prints
+    ``ImportItem.describe``, in English)."""
+    line = f"{translate('Notices', str(_OUTCOME_WORDS[item.outcome]))}  {item.path}"
+    if item.document_id:
+        line += translate("Notices", " (record %1)").replace("%1", item.document_id)
+    return f"{line}: {in_interface_language(item.reason)}" if item.reason else line
 
 
 def _roomy_details(box: QMessageBox) -> None:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.search_query import QueryError
 from reader.models.search_results_model import SearchResultsModel, SearchRole
-from reader.services.messages import counted
+from reader.services.messages import counted, in_interface_language
 from reader.services.search import DocumentHits, Hit
 from reader.widgets.search_result_delegate import SearchResultDelegate
 
@@ -173,7 +173,9 @@ class SearchPanel(QWidget):
         try:
             results = self._search(query, order)
         except QueryError as error:
-            self._show([], str(error), "", None)  # in place, next to the field: never a dialog
+            self._show(
+                [], in_interface_language(error.message), "", None
+            )  # in place, next to the field: never a dialog
             return
         if state is not None:
             results = [self._with_all_hits(query, result, state) for result in results]
@@ -199,7 +201,7 @@ class SearchPanel(QWidget):
         try:
             hits = self._more_hits(self._shown[0], document_id)
         except QueryError as error:
-            self.status_label.setText(str(error))
+            self.status_label.setText(in_interface_language(error.message))
             return False
         first = self.model.add_hits(document_id, hits)
         self._all_hits.add(document_id)

@@ -59,6 +59,157 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>непредвиденная ошибка: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <source>binary data, not a text document</source>
+        <translation>двоичные данные, а не текстовый документ</translation>
+    </message>
+    <message>
+        <source>the text encoding could not be recognised</source>
+        <translation>не удалось определить кодировку текста</translation>
+    </message>
+    <message>
+        <source>%1 (invalid %2 at byte %3)</source>
+        <translation>%1 (ошибка в %2 на байте %3)</translation>
+    </message>
+    <message>
+        <source>the document has no file to read</source>
+        <translation>у документа нет файла, который можно прочитать</translation>
+    </message>
+    <message>
+        <source>no readable text found</source>
+        <translation>читаемый текст не найден</translation>
+    </message>
+    <message>
+        <source>a folder, not a document file</source>
+        <translation>это папка, а не файл документа</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket)</source>
+        <translation>это не обычный файл (устройство, канал или сокет)</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MB; the limit is 20 MB)</source>
+        <translation>файл слишком большой (%1 МБ; предел — 20 МБ)</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>файл не найден</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>нет доступа</translation>
+    </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation>не удаётся прочитать файл (%1)</translation>
+    </message>
+    <message>
+        <source>The search is nested too deeply.</source>
+        <translation>В запросе слишком глубокая вложенность.</translation>
+    </message>
+    <message>
+        <source>The search could not be understood.</source>
+        <translation>Запрос не удалось разобрать.</translation>
+    </message>
+    <message>
+        <source>The search could not be understood (%1).</source>
+        <translation>Запрос не удалось разобрать (%1).</translation>
+    </message>
+    <message>
+        <source>NOT needs a word before it, as in: treaty NOT Korea.</source>
+        <translation>Перед NOT нужно слово, например: договор NOT Корея.</translation>
+    </message>
+    <message>
+        <source>The search is too long (%1 characters; the limit is %2).</source>
+        <translation>Запрос слишком длинный (символов: %1; предел — %2).</translation>
+    </message>
+    <message>
+        <source>The search has too many words (%1; the limit is %2).</source>
+        <translation>В запросе слишком много слов (%1; предел — %2).</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Введите слово для поиска.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” in the search.</source>
+        <translation>Неожиданное «%1» в запросе.</translation>
+    </message>
+    <message>
+        <source>The search has no words in it (only punctuation).</source>
+        <translation>В запросе нет слов (одни знаки препинания).</translation>
+    </message>
+    <message>
+        <source>A phrase is missing its closing quote (&quot;).</source>
+        <translation>У фразы нет закрывающей кавычки (&quot;).</translation>
+    </message>
+    <message>
+        <source>%1 needs a word on both sides.</source>
+        <translation>Для %1 нужны слова с обеих сторон.</translation>
+    </message>
+    <message>
+        <source>A closing parenthesis has no opening one.</source>
+        <translation>У закрывающей скобки нет открывающей.</translation>
+    </message>
+    <message>
+        <source>The search nests parentheses too deeply (the limit is %1).</source>
+        <translation>В запросе слишком глубоко вложены скобки (предел — %1).</translation>
+    </message>
+    <message>
+        <source>A parenthesis is not closed.</source>
+        <translation>Скобка не закрыта.</translation>
+    </message>
+    <message>
+        <source>already in the bundled corpus</source>
+        <translation>уже есть во встроенном корпусе</translation>
+    </message>
+    <message>
+        <source>unchanged: the library already has this exact file</source>
+        <translation>без изменений: в библиотеке уже есть точно такой же файл</translation>
+    </message>
+    <message>
+        <source>not parsed</source>
+        <translation>не разобран</translation>
+    </message>
+    <message>
+        <source>duplicate: the same record as %1</source>
+        <translation>повтор: та же запись, что и %1</translation>
+    </message>
+    <message>
+        <source>its library file %1 holds another record (%2); left as it was</source>
+        <translation>его файл в библиотеке, %1, содержит другую запись (%2); оставлен как был</translation>
+    </message>
+    <message>
+        <source>could not be copied into the library (%1)</source>
+        <translation>не удалось скопировать в библиотеку (%1)</translation>
+    </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>не читается: %1</translation>
+    </message>
+    <message>
+        <source>unsupported encoding: %1</source>
+        <translation>неподдерживаемая кодировка: %1</translation>
+    </message>
+    <message>
+        <source>not a document: %1</source>
+        <translation>не документ: %1</translation>
+    </message>
+</context>
+<context>
     <name>Counted</name>
     <message numerus="yes">
         <source>%n document(s)</source>
@@ -761,6 +912,26 @@
     <message>
         <source>Import finished: %1</source>
         <translation>Импорт завершён: %1</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортирован</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>обновлён</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source> (record %1)</source>
+        <translation> (запись %1)</translation>
     </message>
     <message>
         <source>Find Next</source>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from reader.core.document import ParseError
+from reader.core.parsing import parse_file
 from reader.core.user_library import ImportItem, ImportReport, Outcome
 from reader.services.messages import Level
 from reader.widgets import notices
@@ -55,3 +56,33 @@ def test_the_import_summary_speaks_the_interface_language(qapp) -> None:
         assert summary.endswith("не обработаны 3 файла")
     finally:
         install_translators(qapp, "en")
+
+
+def test_import_details_and_unreadable_files_speak_the_interface_language(
+    qapp, tmp_path: Path
+) -> None:
+    from reader.core.user_library import import_paths
+    from reader.widgets.translations import install_translators
+
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    report = import_paths([tmp_path / "empty.txt", tmp_path / "binary.txt"], tmp_path / "data")
+    try:
+        parse_file(tmp_path / "missing.txt")
+    except ParseError as error:
+        missing = error
+    parent = QWidget()
+    install_translators(qapp, "ru")
+    try:
+        details = notices.show_import_report(parent, report).detailedText().splitlines()
+        unreadable = notices.show_unreadable(parent, [missing]).detailedText()
+    finally:
+        install_translators(qapp, "en")
+    assert details == [
+        f"пропущен  {tmp_path / 'empty.txt'}: не документ: файл пуст",
+        f"пропущен  {tmp_path / 'binary.txt'}: не документ: двоичные данные, а не текстовый документ",
+    ]
+    assert unreadable == "• missing.txt: файл не найден"
+    # The command line keeps the English.
+    assert report.items[0].describe().endswith("empty.txt: not a document: the file is empty")
+    assert notices.show_unreadable(parent, [missing]).detailedText() == "• missing.txt: no such file"

@@ -143,6 +143,28 @@ def test_bad_query_shows_the_message_in_place(qtbot, panel: SearchPanel, search)
     assert QApplication.activeModalWidget() is None
 
 
+def test_a_bad_query_is_explained_in_the_interface_language(qtbot, qapp) -> None:
+    from reader.core.search_query import compile_query
+    from reader.widgets.translations import install_translators
+
+    def search(query: str, order: str) -> list[DocumentHits]:
+        compile_query(query)  # the core's own errors, as the real search raises them
+        return []
+
+    panel = SearchPanel(search)
+    qtbot.addWidget(panel)
+    install_translators(qapp, "ru")
+    try:
+        panel.set_query('"open phrase')
+        assert panel.status_text() == 'У фразы нет закрывающей кавычки (").'
+        panel.set_query("Korea AND")
+        assert panel.status_text() == "Для AND нужны слова с обеих сторон."
+    finally:
+        install_translators(qapp, "en")
+    panel.set_query("(Korea")
+    assert panel.status_text() == "A parenthesis is not closed."
+
+
 def test_no_match_and_cleared_states(qtbot, panel: SearchPanel) -> None:
     panel.set_query("nothing")
     assert panel.status_text() == NO_MATCH_TEXT
