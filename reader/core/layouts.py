@@ -730,9 +730,15 @@ _ENGLISH_FORM = re.compile(
 )
 
 
+# What both forms start with: a literal scan finds it far quicker than the look-behinds can.
+_FORM_WORD = re.compile("Cde|CDE|Comrade|COMRADE|[Тт]овар|ТОВАР|[Тт]ов\\.")
+
+
 def _form_people(paragraph: str) -> list[str]:
     """ "Cde. Mao Zedong", "Comrade FILIPPOV [Stalin]", "Товарищу МАО ЦЗЭДУНУ" in a text."""
     names: list[str] = []
+    if not _FORM_WORD.search(paragraph):  # most paragraphs: one fast scan instead of two slow ones
+        return names
     for match in _ENGLISH_FORM.finditer(paragraph):
         words = match.group(1).split()
         kept: list[str] = []

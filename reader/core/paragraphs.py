@@ -144,10 +144,11 @@ def clean_title(lines: Sequence[str]) -> str:
 
 def has_readable_prose(text: str) -> bool:
     """Words must make up a fair share of the characters."""
-    visible = len(text) - sum(map(len, _SPACES.findall(text)))
-    words = _WORD.findall(_TAG.sub(" ", text))
-    letters = sum(map(len, words))
-    return len(words) >= _MIN_WORDS and letters >= _MIN_LETTER_SHARE * visible
+    visible = len(_SPACES.sub("", text))
+    untagged = _TAG.sub(" ", text)
+    rest, words = _WORD.subn("", untagged)  # counted in C, no list of words built
+    letters = len(untagged) - len(rest)
+    return words >= _MIN_WORDS and letters >= _MIN_LETTER_SHARE * visible
 
 
 def is_marker(block: Block) -> bool:

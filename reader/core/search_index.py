@@ -742,7 +742,7 @@ def document_terms(document: Document) -> IndexTerms:
     texts: list[str | bytes] = []
     term, fold = stemming.term, stemming.fold
     for _, _, _, language, _, text in _document_rows(document):
-        found = stemming.WORD.findall(text)
+        found = stemming.find_words(text)
         stems = [term(word, language) for word in found]
         columns.append(" ".join(stems))
         pairs.update(zip(map(fold, found), stems, strict=True))
@@ -753,11 +753,11 @@ def document_terms(document: Document) -> IndexTerms:
 def _stems(text: str, language: str | None) -> str:
     """The ``stems`` column value of one unit of text."""
     term = stemming.term
-    return " ".join([term(word, language) for word in stemming.WORD.findall(text)])
+    return " ".join([term(word, language) for word in stemming.find_words(text)])
 
 
 def _pairs(text: str, language: str | None) -> list[tuple[str, str]]:
-    found = stemming.WORD.findall(text)
+    found = stemming.find_words(text)
     return sorted({(stemming.fold(word), stemming.term(word, language)) for word in found})
 
 
@@ -766,7 +766,7 @@ def _has_prefix(stored: str | bytes | None, prefix: str | None) -> bool:
     if not stored or prefix is None:
         return False
     fold = stemming.fold
-    return any(fold(word).startswith(prefix) for word in stemming.WORD.findall(_unpacked(stored)))
+    return any(fold(word).startswith(prefix) for word in stemming.find_words(_unpacked(stored)))
 
 
 _PACK_FROM = 120  # bytes: shorter texts rarely shrink

@@ -240,12 +240,12 @@ class _Parser:
                 )
             return inner
         if token.kind == "phrase":
-            return self._phrase(stemming.WORD.findall(token.text))
+            return self._phrase(stemming.find_words(token.text))
         return self._word(token.text)
 
     def _word(self, text: str) -> Node | None:
         prefix = text.endswith("*")
-        found = stemming.WORD.findall(text.rstrip("*"))
+        found = stemming.find_words(text.rstrip("*"))
         if prefix and len(found) == 1:
             folded = stemming.fold(found[0])
             if not self._negated:

@@ -54,6 +54,13 @@ INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 # characters of disjoint classes, so matching stays linear in the text.
 WORD = re.compile(rf"[^\W_](?:[^\W_]|[\u0300-\u036f]|[{INVISIBLE}]+(?=[^\W_]))*")
 _MARKS = re.compile(rf"[\u0300-\u036f{INVISIBLE}]")
+_PLAIN_WORD = re.compile(r"[^\W_]+")  # WORD, for a text with no marks and no invisible characters
+
+
+def find_words(text: str) -> list[str]:
+    """``WORD.findall(text)``; twice as fast on the usual text, which holds no combining mark
+    and no invisible character (then a word is a plain run of letters and digits)."""
+    return (WORD if _MARKS.search(text) else _PLAIN_WORD).findall(text)
 
 
 def snowball_name(language: str | None) -> str | None:
@@ -130,7 +137,7 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 def terms(text: str, language: str | None) -> list[str]:
     """Every word of ``text`` as an index term, in order."""
-    return [term(word, language) for word in WORD.findall(text)]
+    return [term(word, language) for word in find_words(text)]
 
 
 def query_terms(word: str, algorithms: frozenset[str]) -> list[str]:

@@ -108,7 +108,8 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     )
     total = calls[0][1]
     assert [done for done, _ in calls] == list(range(1, len(calls) + 1))
-    assert len(calls) == 1 < total
+    # Copies already on their way to disk are finished and recorded, the rest is left.
+    assert 1 <= len(calls) < total
     assert report.cancelled and report.failed
     assert len(report.items) == len(calls) and report.not_processed == total - len(calls)
     assert f"cancelled with {total - len(calls)} files not processed" in report.summary()
