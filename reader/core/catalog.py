@@ -79,6 +79,9 @@ class DocumentSummary(NamedTuple):
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    # ``date_sort_key`` as the catalog stored it: read with the row, not computed again for
+    # each of 100,000 entries by the library and again by the timeline.
+    stored_sort_key: tuple[int, str, str] | None = None
 
     @property
     def path(self) -> Path:
@@ -87,7 +90,7 @@ class DocumentSummary(NamedTuple):
     @property
     def date_sort_key(self) -> tuple[int, str, str]:
         """The same order as ``Document.date_sort_key``."""
-        return _sort_key(self.date, self.title)
+        return self.stored_sort_key or _sort_key(self.date, self.title)
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,8 @@ class Catalog:
     def entries(self) -> list[DocumentSummary]:
         """Every readable document in date order (undated last), one per record id."""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS}, folder_rank FROM files WHERE error IS NULL "
+            f"SELECT {_COLUMNS}, folder_rank, undated, date_key, title_key FROM files "
+            "WHERE error IS NULL "
             "ORDER BY undated, date_key, title_key, path"
         ).fetchall()
         winners: dict[str, tuple[int, int]] = {}  # id -> (rank, row position)
@@ -416,6 +420,7 @@ def _summary(row: tuple[Any, ...]) -> DocumentSummary:
     return DocumentSummary(
         doc_id, title, date, path, original,
         _split(languages), _split(people), _split(places), _split(subjects),
+        row[10:13] if len(row) >= 13 else None,
     )  # fmt: skip
 
 

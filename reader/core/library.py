@@ -57,11 +57,13 @@ class Library:
         loader: Callable[[Entry], Document] = _load_entry,
     ) -> None:
         self._by_id: dict[str, Entry] = {}
-        self._order: list[tuple[tuple[int, str, str], str]] = []
+        for entry in entries or []:
+            self._by_id.pop(entry.id, None)  # a later copy replaces an earlier one
+            self._by_id[entry.id] = entry
+        # One sort (linear for entries that come in date order, as the catalog gives them).
+        self._order = sorted((entry.date_sort_key, entry.id) for entry in self._by_id.values())
         self._loader = loader
         self._recent: OrderedDict[str, Document] = OrderedDict()
-        for entry in entries or []:
-            self.add(entry)
 
     def add(self, entry: Entry) -> None:
         if entry.id in self._by_id:

@@ -86,6 +86,7 @@ class _Node:
         "lookup",
         "node_id",
         "parent",
+        "pending",
         "row",
     )
 
@@ -112,10 +113,16 @@ class _Node:
         self.by_key: dict[Any, _Node] = {}  # child groups by year or month, for O(1) lookup
         self.count = 0  # documents beneath a group
         self.row = 0
+        # A group's documents, in order, before their nodes are made (see TimelineModel._children)
+        self.pending: list[Entry] | None = None
 
 
 # (lookup key in the parent, kind, sort key among siblings, label, ISO date of the group)
 _GroupSpec = tuple[Any, str, tuple[Any, ...], str, str | None]
+
+
+def _row_count(node: _Node) -> int:
+    return len(node.pending) if node.pending is not None else len(node.children)
 
 
 def _group_specs(date: str | None) -> list[_GroupSpec]:
@@ -150,6 +157,7 @@ class TimelineModel(QAbstractItemModel):
         self._root = self._new_node("root", (), None)
         self._nodes: dict[int, _Node] = {}
         self._documents: dict[str, _Node] = {}
+        self._pending: dict[str, _Node] = {}  # id of a document not yet made -> its group
         self._year_font: QFont | None = None
         self._marks: dict[str, frozenset[str]] = {}
         self._mark_icons: dict[frozenset[str], QIcon] = {}
@@ -165,7 +173,7 @@ class TimelineModel(QAbstractItemModel):
 
     def add_document(self, document: Entry) -> None:
         """Insert one document in date order; a document with a known id replaces the old one."""
-        old = self._documents.get(document.id)
+        old = self._document_node(document.id)
         if old is not None:
             if old.key == _document_key(document):  # same date and title: same place
                 self._replace_in_place(old, document)
@@ -175,7 +183,7 @@ class TimelineModel(QAbstractItemModel):
 
     def remove_document(self, document_id: str) -> None:
         """Remove a document and any group it leaves empty. Unknown ids are ignored."""
-        node = self._documents.get(document_id)
+        node = self._document_node(document_id)
         if node is None:
             return
         # Remove the highest group left empty in one go, so no empty group lingers.
@@ -188,7 +196,7 @@ class TimelineModel(QAbstractItemModel):
         self._count_changed(parent)
 
     def index_of_document(self, document_id: str) -> QModelIndex:
-        node = self._documents.get(document_id)
+        node = self._document_node(document_id)
         return self._index_of_node(node) if node is not None else QModelIndex()
 
     def document_id(self, index: ModelIndex) -> str | None:
@@ -227,9 +235,9 @@ class TimelineModel(QAbstractItemModel):
         parent: ModelIndex = QModelIndex(),  # noqa: B008
     ) -> QModelIndex:
         parent_node = self._node(parent) if parent.isValid() else self._root
-        if parent_node is None or column != 0 or not 0 <= row < len(parent_node.children):
+        if parent_node is None or column != 0 or not 0 <= row < _row_count(parent_node):
             return QModelIndex()
-        return self.createIndex(row, 0, parent_node.children[row].node_id)
+        return self.createIndex(row, 0, self._children(parent_node)[row].node_id)
 
     @overload
     def parent(self) -> QObject | None: ...
@@ -249,7 +257,7 @@ class TimelineModel(QAbstractItemModel):
         if parent.column() != 0:
             return 0
         node = self._node(parent)
-        return len(node.children) if node is not None else 0
+        return _row_count(node) if node is not None else 0
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -314,17 +322,69 @@ class TimelineModel(QAbstractItemModel):
     # ----- building ---------------------------------------------------------------------------
 
     def _build(self, documents: Iterable[Entry]) -> None:
-        """Build the whole tree without signals: append every document, then sort siblings once."""
+        """Build the tree without signals, group by group. A group's documents get their nodes
+        only when a view first looks inside it (see _children): a library of 100,000 records
+        starts with a few hundred nodes, not 100,000."""
         self._next_id = 0
         self._root = self._new_node("root", (), None)
         self._nodes = {}
         self._documents = {}
+        self._pending = {}
+        latest: dict[str, Entry] = {}
         for document in documents:
-            if document.id in self._documents:  # a later copy wins, as in Library
-                self._detach(self._removal_top(self._documents[document.id]))
-            parent, top = self._new_branch(document)
-            self._attach(parent, top, len(parent.children))
+            latest.pop(document.id, None)  # a later copy wins, as in Library
+            latest[document.id] = document
+        by_group: dict[tuple[str | None, int | None], list[Entry]] = {}
+        parts_of: dict[str | None, tuple[str | None, int | None]] = {}  # many share a date
+        for document in latest.values():
+            parts = parts_of.get(document.date)
+            if parts is None:
+                parts = parts_of[document.date] = date_parts(document.date)
+            by_group.setdefault(parts, []).append(document)
+        for members in by_group.values():
+            group = self._group_for(members[0].date)
+            group.pending = sorted(members, key=_document_key)
+            self._pending.update(dict.fromkeys([member.id for member in members], group))
+            ancestor: _Node | None = group
+            while ancestor is not None:
+                ancestor.count += len(members)
+                ancestor = ancestor.parent
         self._sort_children(self._root)
+
+    def _group_for(self, date: str | None) -> _Node:
+        """The lowest group a document of this date goes in, made where missing (for _build)."""
+        holder = self._root
+        for lookup, kind, key, label, group_date in _group_specs(date):
+            group = holder.by_key.get(lookup)
+            if group is None:
+                group = self._new_node(kind, key, holder, label, group_date, lookup=lookup)
+                self._nodes[group.node_id] = group
+                holder.children.append(group)
+                holder.by_key[lookup] = group
+            holder = group
+        return holder
+
+    def _children(self, node: _Node) -> list[_Node]:
+        """``node.children``, making the nodes of a group's documents on first use."""
+        if node.pending is not None:
+            pending, node.pending = node.pending, None
+            for document in pending:
+                leaf = self._new_node(
+                    "document", _document_key(document), node, date=document.date,
+                    document=document,
+                )  # fmt: skip
+                leaf.row = len(node.children)
+                node.children.append(leaf)
+                self._nodes[leaf.node_id] = leaf
+                self._documents[document.id] = leaf
+                del self._pending[document.id]
+        return node.children
+
+    def _document_node(self, document_id: str) -> _Node | None:
+        group = self._pending.get(document_id)
+        if group is not None:
+            self._children(group)
+        return self._documents.get(document_id)
 
     def _sort_children(self, node: _Node) -> None:
         # Input usually arrives in date order, so these sorts are close to linear.
@@ -337,7 +397,7 @@ class TimelineModel(QAbstractItemModel):
     def _insert(self, document: Entry) -> None:
         parent, top = self._new_branch(document)
         # The new branch (document, plus any new month and year) goes in with one insert.
-        row = bisect_right(parent.children, top.key, key=lambda child: child.key)
+        row = bisect_right(self._children(parent), top.key, key=lambda child: child.key)
         self.beginInsertRows(self._index_of_node(parent), row, row)
         self._attach(parent, top, row)
         self.endInsertRows()
@@ -453,11 +513,11 @@ class TimelineModel(QAbstractItemModel):
         """Depth-first, in display order."""
         if include_self:
             yield node
-        stack = list(reversed(node.children))
+        stack = list(reversed(self._children(node)))
         while stack:
             each = stack.pop()
             yield each
-            stack.extend(reversed(each.children))
+            stack.extend(reversed(self._children(each)))
 
     def _tooltip(self, node: _Node) -> str:
         text = self._plain_tooltip(node)

@@ -339,3 +339,32 @@ def test_many_adds_keep_python_singletons_alive(qapp: object) -> None:
             model.add_document(document)
 
     assert true_references_lost(add_all) < 50
+
+
+def test_a_large_library_makes_document_rows_only_where_a_view_looks(qapp: object) -> None:
+    entries = [
+        Document(f"d{k:05d}", f"Cable {k}", f"{1945 + k % 40}-{k % 12 + 1:02d}-{k % 28 + 1:02d}")
+        for k in range(6000)
+    ]
+    model = TimelineModel(Library(entries))
+    months = {entry.date[:7] for entry in entries if entry.date}
+    groups = len({month[:4] for month in months}) + len(months)
+    assert len(model._nodes) == groups  # years and months only
+    year = model.index(0, 0)
+    month = model.index(0, 0, year)
+    in_month = sum(entry.date.startswith("1945-01") for entry in entries if entry.date)
+    assert model.rowCount(month) == in_month == model.data(month, TimelineRole.COUNT) == 50
+    assert model.data(model.index(0, 0, month), TimelineRole.KIND) == "document"
+    assert len(model._nodes) == groups + in_month  # the one month looked into
+    found = model.index_of_document("d05999")  # its month is made on the way
+    assert model.document_id(found) == "d05999"
+    assert model.data(found.parent(), TimelineRole.DATE) == "1984-12"
+    # Every document is there, in order, once each.
+    ids = model.document_ids_in_order()
+    assert sorted(ids) == sorted(entry.id for entry in entries) and len(set(ids)) == len(ids)
+    model.add_document(Document("new", "A new cable", "1945-01-01"))
+    model.remove_document("d00000")
+    assert model.data(model.index(0, 0, model.index(0, 0)), TimelineRole.COUNT) == 50
+    # Qt's checker walks every row (making the rest) and finds the tree consistent.
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert len(model._nodes) == groups + len(entries)
