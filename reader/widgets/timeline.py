@@ -22,6 +22,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from reader.models.timeline_model import TimelineModel
+from reader.widgets.timeline_delegate import TimelineDelegate
 
 MINIMUM_WIDTH = 220
 
@@ -42,7 +43,8 @@ class TimelineView(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(TimelineDelegate(self))  # the title's two ends, and its day
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAllColumnsShowFocus(True)
         self.setMinimumWidth(MINIMUM_WIDTH)

@@ -61,7 +61,7 @@ def test_basic_setup(view: TimelineView) -> None:
     assert view.isHeaderHidden()
     assert view.uniformRowHeights()
     assert view.minimumWidth() == MINIMUM_WIDTH
-    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
     model = model_of(view)
     for document in DOCUMENTS:  # every group is expanded
         parent = model.index_of_document(document.id).parent()
