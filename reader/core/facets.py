@@ -9,7 +9,7 @@ needles: the main window refilters 10,000 summaries on every facet change.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -137,9 +137,16 @@ def _ranked(counter: Counter[str], spelling: dict[str, str]) -> tuple[tuple[str,
     return tuple((spelling[key], count) for key, count in ranked)
 
 
-def _count_into(values: Iterable[str], counter: Counter[str], spelling: dict[str, str]) -> None:
+def _count_into(values: Sequence[str], counter: Counter[str], spelling: dict[str, str]) -> None:
     # Values differing only in case are one facet value (matching ignores case), shown in the
     # spelling first met. A set per document: a name listed twice counts the document once.
+    if len(values) == 1:  # the common case, without the set (a library may hold 100,000)
+        value = values[0].strip()
+        if value:
+            key = value.casefold()
+            counter[key] += 1
+            spelling.setdefault(key, value)
+        return
     for key, value in {v.strip().casefold(): v.strip() for v in values if v.strip()}.items():
         counter[key] += 1
         spelling.setdefault(key, value)
@@ -158,7 +165,8 @@ def facet_values(documents: Iterable[Faceted]) -> FacetValues:
             document.subjects,
         )
         for values, counter, spelling in zip(fields, counters, spellings, strict=True):
-            _count_into(values, counter, spelling)
+            if values:
+                _count_into(values, counter, spelling)
     ranked = [_ranked(c, s) for c, s in zip(counters, spellings, strict=True)]
     return FacetValues(*ranked)
 

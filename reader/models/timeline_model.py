@@ -222,6 +222,9 @@ class TimelineModel(QAbstractItemModel):
                 ]
                 self._emit_data_changed(index, roles)
 
+    def document_count(self) -> int:
+        return self._root.count
+
     def document_ids_in_order(self) -> list[str]:
         """Ids as the timeline shows them, top to bottom."""
         return [node.document.id for node in self._walk(self._root) if node.document is not None]

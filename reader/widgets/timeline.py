@@ -25,6 +25,7 @@ from reader.models.timeline_model import TimelineModel
 from reader.widgets.timeline_delegate import TimelineDelegate
 
 MINIMUM_WIDTH = 220
+EXPAND_ALL_UP_TO = 500  # documents: more open with only their years expanded
 
 
 class TimelineView(QTreeView):
@@ -145,7 +146,14 @@ class TimelineView(QTreeView):
         self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _on_model_reset(self) -> None:
-        self.expandAll()
+        # A small library opens fully expanded; a large one shows its years and months, and
+        # the open document's month (showing it expands the way to it). Expanding 100,000
+        # rows before the first paint took seconds.
+        model = self.timeline_model()
+        if model is not None and model.document_count() <= EXPAND_ALL_UP_TO:
+            self.expandAll()
+        else:
+            self.expandToDepth(0)
         self._show_open_document()
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:

@@ -216,3 +216,29 @@ def test_many_user_selections_keep_python_singletons_alive(
     finally:
         gc.enable()
     assert lost < 30
+
+
+def test_a_large_library_opens_with_years_expanded_and_the_open_month(qtbot: QtBot) -> None:
+    from reader.widgets.timeline import EXPAND_ALL_UP_TO
+
+    entries = [
+        Document(f"d{k:05d}", f"Cable {k}", f"{1945 + k % 30}-{k % 12 + 1:02d}-{k % 28 + 1:02d}")
+        for k in range(EXPAND_ALL_UP_TO + 1)
+    ]
+    model = TimelineModel(Library(entries))
+    view = TimelineView(model)
+    qtbot.addWidget(view)
+    year = model.index(0, 0)
+    assert view.isExpanded(year)
+    assert not any(
+        view.isExpanded(model.index(row, 0, year)) for row in range(model.rowCount(year))
+    )
+    view.select_document("d00400")  # 1955-05-09
+    shown = model.index_of_document("d00400")
+    assert view.isExpanded(shown.parent()) and view.selected_document_id() == "d00400"
+    # A small library opens fully expanded, as before.
+    small = TimelineView(TimelineModel(Library(entries[:EXPAND_ALL_UP_TO])))
+    qtbot.addWidget(small)
+    small_model = small.timeline_model()
+    assert small_model is not None
+    assert small.isExpanded(small_model.index(0, 0, small_model.index(0, 0)))
