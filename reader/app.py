@@ -42,7 +42,7 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the smoke test runs anywhere
     problem = workspace.problem()
     contain_dependencies(workspace)
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -75,11 +75,13 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
     themes = ThemeController(app, settings.theme)
     # Nothing that grows with the library runs before the first paint: the catalog as it was
     # (or the bundled corpus), and the library is read in the background once the window is up.
-    library = workspace.quick_library()
+    library = workspace.quick_library(keep=settings.last_document)
     notes, notes_message = open_notes(workspace)
     services = Services.create(workspace, library, notes)
     window = MainWindow(services, settings, themes.set_theme)
-    first, by_default = _first_document(window, [Path(f) for f in args.files], settings.last_document)
+    first, by_default = _first_document(
+        window, [Path(f) for f in args.files], settings.last_document
+    )
     window.restore_layout()
     if first is not None:
         window.open_document(first, by_default=by_default)
@@ -89,6 +91,9 @@ def run_gui(args: argparse.Namespace, workspace: Workspace) -> int:
         instance.files_received.connect(lambda files: _come_forward(window, files))
     if notes_message:
         window.tell(notes_message)
+    if library.partial:  # a large library: the timeline fills in once it is read
+        services.messages.show_status(QCoreApplication.translate("App", "Reading your library…"), 0)
+        services.loader.finished.connect(lambda _report: services.messages.show_status("", 1))
 
     watcher = FirstPaintWatcher(window)
     # The library is read, then the search index catches up, in the background after the paint.
@@ -141,7 +146,9 @@ def _refuse_to_start(problem: str) -> int:
     from reader.widgets import notices
 
     print(f"parallel-reader: {problem}", file=sys.stderr)
-    notices.fail_to_start(f"Parallel Reader cannot start: {problem}. Choose another folder with --data-dir, or move the file away.")
+    notices.fail_to_start(
+        f"Parallel Reader cannot start: {problem}. Choose another folder with --data-dir, or move the file away."
+    )
     return 2
 
 

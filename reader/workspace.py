@@ -34,6 +34,8 @@ OWNER_ONLY = 0o700  # notes, and caches and indexes that hold their text, are pr
 SEARCH_INDEX_FILE = "search.sqlite3"
 SETTINGS_FILE = "settings.ini"
 STATE_FILE = "state.ini"
+# A catalog this large is read after the first paint: the window opens with the last document.
+QUICK_ENTRIES = 20_000
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ class Workspace:
     portable: bool = False  # True with --data-dir: nothing may be written outside it
 
     @classmethod
-    def create(cls, data_dir: str | os.PathLike[str] | None, corpus: str | None = None) -> Workspace:
+    def create(
+        cls, data_dir: str | os.PathLike[str] | None, corpus: str | None = None
+    ) -> Workspace:
         """The workspace for these options; relative paths are resolved against the current one."""
         corpus_dir = Path(corpus).resolve() if corpus else bundled_corpus_dir()
         if data_dir:
@@ -171,16 +175,26 @@ class Workspace:
         from reader.core.alignment_corrections import CorrectionStore
         from reader.core.pair_resolver import PairResolver
 
-        return PairResolver(CorrectionStore(self.data_dir), AlignmentCache(self.alignment_cache_dir))
+        return PairResolver(
+            CorrectionStore(self.data_dir), AlignmentCache(self.alignment_cache_dir)
+        )
 
-    def quick_library(self) -> Library:
+    def quick_library(self, keep: str | None = None) -> Library:
         """What the window can show at once: the catalog as it was left (no file is read), or,
-        when the cache is empty, the bundled corpus. The rest arrives from LibraryLoader."""
+        when the cache is empty, the bundled corpus. The rest arrives from LibraryLoader.
+
+        A catalog of more than QUICK_ENTRIES records is not read before the first paint (100,000
+        entries take seconds): only ``keep``, the record to open, is; see ``is_partial``.
+        """
         from reader.core.corpus import load_paths
         from reader.core.library import Library
 
+        roots = tuple(str(folder) + os.sep for folder in self.library_folders)
         with self.catalog() as catalog:
-            roots = tuple(str(folder) + os.sep for folder in self.library_folders)
+            if catalog.count() > QUICK_ENTRIES:
+                wanted = catalog.entry(keep) if keep else None
+                kept = [wanted] if wanted is not None and wanted.file.startswith(roots) else []
+                return Library(kept, partial=True)
             entries = [entry for entry in catalog.entries() if entry.file.startswith(roots)]
         if entries:
             return Library(entries)
@@ -195,7 +209,9 @@ class Workspace:
         from reader.core.library import Library
 
         folders = self.existing_library_folders()
-        missing = [] if self.corpus_dir.is_dir() else [ParseError(self.corpus_dir, "no such folder")]
+        missing = (
+            [] if self.corpus_dir.is_dir() else [ParseError(self.corpus_dir, "no such folder")]
+        )
         with self.catalog() as catalog:
             report = catalog.refresh(folders)
             return Library(catalog.entries()), missing + report.errors

@@ -188,6 +188,19 @@ class Catalog:
         keep = sorted(position for _, position in winners.values())
         return [_summary(rows[position]) for position in keep]
 
+    def count(self) -> int:
+        """How many readable files the catalog holds (a cheap count, before reading them)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM files WHERE error IS NULL").fetchone()[0])
+
+    def entry(self, document_id: str) -> DocumentSummary | None:
+        """The summary of one record (from the folder that wins, as in entries()), or None."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS}, folder_rank, undated, date_key, title_key FROM files "
+            "WHERE error IS NULL AND id = ? ORDER BY folder_rank DESC, path LIMIT 1",
+            (document_id,),
+        ).fetchone()
+        return _summary(row) if row is not None else None
+
     def errors(self) -> list[ParseError]:
         rows = self._db.execute("SELECT path, error FROM files WHERE error IS NOT NULL")
         return [ParseError(Path(path), messages.from_json(reason)) for path, reason in rows]

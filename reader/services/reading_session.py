@@ -164,8 +164,8 @@ class ReadingSession(QObject):
         changed = [e for e in changed if not isinstance(self.library.entry(e.id), Document)]
         for document_id in gone:
             self.library.remove(document_id)
-        for entry in changed:
-            self.library.add(entry)
+        self.library.add_many(changed)
+        self.library.partial = False  # the catalog's view is whole
         if gone or changed:
             self.library_reloaded.emit()
         return bool(gone or changed)

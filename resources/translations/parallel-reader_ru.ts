@@ -48,6 +48,13 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Reading your library…</source>
+        <translation>Чтение библиотеки…</translation>
+    </message>
+</context>
+<context>
     <name>CitationService</name>
     <message>
         <source>The citations could not be exported: %1</source>

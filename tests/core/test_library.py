@@ -98,3 +98,18 @@ def test_lookup_parses_on_first_use_and_answers_none_for_a_bad_file(tmp_path: Pa
     assert lookup("b") is None and lookup("unknown") is None
     with pytest.raises(ParseError):
         library.get("b")  # get still says why
+
+
+def test_add_many_keeps_date_order_and_replaces() -> None:
+    library = Library([DocumentSummary("b", "B", "1951-02-01", "/x/b.txt")])
+    library.add_many(
+        [
+            DocumentSummary("c", "C", None, "/x/c.txt"),
+            DocumentSummary("a", "A", "1950-01-01", "/x/a.txt"),
+            DocumentSummary("b", "B, corrected", "1952-03-01", "/x/b.txt"),
+        ]
+    )
+    assert library.ids() == ["a", "b", "c"]
+    entry = library.entry("b")
+    assert entry is not None and entry.title == "B, corrected"
+    assert len(library) == 3

@@ -77,3 +77,27 @@ def test_the_window_opens_the_document_read_last_once_the_library_is_in(qtbot, t
         window.services.loader.start()
     assert window.current_id == "900002"
     assert "900002" in window.timeline_model.document_ids_in_order()
+
+
+def test_a_large_catalog_opens_with_the_last_document_and_fills_in(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from reader import workspace as workspace_module
+
+    workspace = Workspace.create(tmp_path / "portable")
+    _library_of(workspace, 5)
+    warm = Services.create(workspace, workspace.quick_library(), NotesService(None))
+    with qtbot.waitSignal(warm.loader.finished, timeout=30_000):
+        warm.loader.start()
+    warm.close()
+    monkeypatch.setattr(workspace_module, "QUICK_ENTRIES", 3)  # 7 records count as large here
+    quick = workspace.quick_library(keep="900003")
+    assert quick.partial and quick.ids() == ["900003"]  # only the record to open is read
+    assert not workspace.quick_library(keep="no-such-record").ids()
+    services = Services.create(workspace, quick, NotesService(None))
+    with qtbot.waitSignal(services.loader.finished, timeout=30_000):
+        services.loader.start()
+    library = services.session.library
+    assert len(library) == 7 and not library.partial
+    assert library.ids() == sorted(library.ids(), key=lambda i: library.entry(i).date_sort_key)  # type: ignore[union-attr]
+    services.close()
