@@ -179,14 +179,20 @@ class Catalog:
             f"SELECT {_COLUMNS}, folder_rank, undated, date_key, title_key FROM files "
             "WHERE error IS NULL "
             "ORDER BY undated, date_key, title_key, path"
-        ).fetchall()
-        winners: dict[str, tuple[int, int]] = {}  # id -> (rank, row position)
+        )
+        # Row by row, never all rows at once beside their summaries (100,000 of each would
+        # double the peak memory of a start).
+        winners: dict[str, tuple[int, int, DocumentSummary]] = {}  # id -> (rank, position, …)
+        replaced = False
         for position, row in enumerate(rows):
             best = winners.get(row[0])
             if best is None or row[9] > best[0]:
-                winners[row[0]] = (row[9], position)
-        keep = sorted(position for _, position in winners.values())
-        return [_summary(rows[position]) for position in keep]
+                replaced = replaced or best is not None
+                winners[row[0]] = (row[9], position, _summary(row))
+        kept = list(winners.values())
+        if replaced:  # a later folder's copy won: back to the order of the winning rows
+            kept.sort(key=lambda winner: winner[1])
+        return [summary for _, _, summary in kept]
 
     def count(self) -> int:
         """How many readable files the catalog holds (a cheap count, before reading them)."""
