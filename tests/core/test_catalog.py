@@ -12,6 +12,7 @@ import pytest
 
 from reader.core import catalog as catalog_module
 from reader.core.catalog import CATALOG_FILE, CacheUnavailable, Catalog, load_document
+from reader.core.document import Document
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 SEED = PROJECT_DIR / "corpus" / "117421.txt"
@@ -146,3 +147,21 @@ def test_a_lock_that_never_goes_says_which_file(
         Catalog.open(tmp_path / "cache")
     assert 0.1 < time.monotonic() - started < 2
     assert raised.value.path == tmp_path / "cache" / CATALOG_FILE and "locked" in str(raised.value)
+
+
+def test_entries_share_equal_field_values(tmp_path: Path) -> None:
+    catalog = Catalog.open(tmp_path / "cache")
+    people = [("Mao Zedong",), ("Mao Zedong", "Stalin"), ("Stalin", "Mao Zedong"), ()]
+    for number, names in enumerate(people):
+        path = tmp_path / f"{number}.txt"
+        path.write_text("x", encoding="utf-8")
+        catalog.record(
+            Document(str(number), f"Cable {number}", "1951-07-2" + str(number), people=names,
+                     original_language="Russian"),
+            path,
+        )  # fmt: skip
+    entries = {entry.id: entry for entry in catalog.entries()}
+    assert [entries[str(n)].people for n in range(4)] == people
+    assert all(isinstance(name, str) for entry in entries.values() for name in entry.people)
+    assert entries["0"].people[0] is entries["1"].people[0] is entries["2"].people[1]
+    assert entries["0"].original_language is entries["3"].original_language
