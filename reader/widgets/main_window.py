@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
         m.import_notes_action.triggered.connect(self.import_notes)
         m.quit_action.triggered.connect(self.close)
         # Edit
-        m.copy_citation_action.triggered.connect(self.copy_citation)
+        m.copy_citation_action.triggered.connect(lambda: self.copy_citation())
+        m.copy_csl_action.triggered.connect(lambda: self.copy_citation(csl_json=True))
         m.export_citation_action.triggered.connect(lambda: self.export_citations(everything=False))
         m.export_citations_action.triggered.connect(lambda: self.export_citations(everything=True))
         m.copy_source_action.triggered.connect(lambda: self._copy_text(Side.TRANSCRIPT))
@@ -287,15 +288,15 @@ class MainWindow(QMainWindow):
         bookmark = self.notes.document_bookmark(self.current_id) if self.current_id else None
         self.menus.bookmark_document_action.setChecked(bookmark is not None)
 
-    def copy_citation(self) -> None:
-        """The Chicago note, with CSL-JSON beside it; the selected quote first, if any."""
+    def copy_citation(self, csl_json: bool = False) -> None:
+        """The Chicago note, the selected quote first, if any; or the record as CSL-JSON text."""
         selection = self.reading_view.text_selection()
         where = (Side(selection[0]), *selection[1:]) if selection else None
         payload = self.services.citations.clipboard(where)
         if payload is not None:
             # Text only: a QMimeData handed to the clipboard from Python is freed twice at exit
-            # by PySide6 6.11 (a crash); CSL-JSON has its own action, as Zotero reads text.
-            QGuiApplication.clipboard().setText(payload[0])
+            # by PySide6 6.11 (a crash); Zotero's Import from Clipboard reads CSL-JSON as text.
+            QGuiApplication.clipboard().setText(payload[1] if csl_json else payload[0])
 
     def export_citations(self, everything: bool) -> None:
         name = "timeline" if everything else (self.current_id or "citation")

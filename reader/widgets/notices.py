@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core.document import ParseError
-from reader.services.citations import CSL_JSON_MIME
 from reader.services.library import ImportItem, ImportReport, Outcome
 from reader.services.messages import Level, counted, in_interface_language
 
@@ -49,14 +48,6 @@ def show_notice(parent: QWidget, text: str, level: Level = Level.INFO) -> QMessa
     box.setModal(False)
     box.show()
     return box
-
-
-def citation_mime(text: str, csl_json: str) -> QMimeData:
-    """Clipboard data that pastes as text anywhere and as a record in a reference manager."""
-    data = QMimeData()
-    data.setText(text)
-    data.setData(CSL_JSON_MIME, QByteArray(csl_json.encode("utf-8")))
-    return data
 
 
 def warn_and_wait(parent: QWidget, text: str) -> None:

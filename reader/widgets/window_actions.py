@@ -132,13 +132,24 @@ class WindowActions:
             ["Ctrl+Shift+C"],
             translate(
                 "WindowActions",
-                "The Chicago note (and CSL-JSON for Zotero); with text selected, the quote with it",
+                "The Chicago note; with text selected, the quote with it",
+            ),
+        )
+        self.copy_csl_action = self._action(
+            translate("WindowActions", "Copy Citation as CSL-&JSON"),
+            tip=translate(
+                "WindowActions", "The record for Zotero's Import from Clipboard, or any CSL reader"
             ),
         )
         self.copy_source_action = self._action(translate("WindowActions", "Copy &Transcript Text"))
         self.copy_target_action = self._action(translate("WindowActions", "Copy Tra&nslation Text"))
         menu.addActions(
-            [self.copy_citation_action, self.copy_source_action, self.copy_target_action]
+            [
+                self.copy_citation_action,
+                self.copy_csl_action,
+                self.copy_source_action,
+                self.copy_target_action,
+            ]
         )
         menu.addSeparator()
         # On macOS the platform role moves it to the application menu.
@@ -153,6 +164,7 @@ class WindowActions:
     def follow_document(self, transcript: object, translation: object) -> None:
         """Enable what the open document offers: its citation, each text, swapping sides."""
         self.copy_citation_action.setEnabled(True)  # a record with no citation still has a note
+        self.copy_csl_action.setEnabled(True)
         self.export_citation_action.setEnabled(True)
         self.copy_source_action.setEnabled(transcript is not None)
         self.copy_target_action.setEnabled(translation is not None)

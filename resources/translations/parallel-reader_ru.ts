@@ -1298,8 +1298,16 @@
         <translation>Копировать &amp;ссылку</translation>
     </message>
     <message>
-        <source>The Chicago note (and CSL-JSON for Zotero); with text selected, the quote with it</source>
-        <translation>Сноска по Chicago (и CSL-JSON для Zotero); если текст выделен — цитата вместе с ней</translation>
+        <source>The Chicago note; with text selected, the quote with it</source>
+        <translation>Сноска в стиле Chicago; если выделен текст — цитата вместе с ней</translation>
+    </message>
+    <message>
+        <source>Copy Citation as CSL-&amp;JSON</source>
+        <translation>Копировать ссылку как CSL-&amp;JSON</translation>
+    </message>
+    <message>
+        <source>The record for Zotero&apos;s Import from Clipboard, or any CSL reader</source>
+        <translation>Запись для «Импорта из буфера обмена» в Zotero или другой программы, читающей CSL</translation>
     </message>
     <message>
         <source>Copy &amp;Transcript Text</source>

@@ -109,6 +109,18 @@ def test_copy_citation_with_a_selection_quotes_it_with_its_paragraph(window) -> 
     assert "APRF, f. 45" in copied.splitlines()[1]
 
 
+def test_copy_citation_as_csl_json_gives_zotero_the_record(window) -> None:
+    import json
+
+    window.menus.copy_csl_action.trigger()
+    records = json.loads(QGuiApplication.clipboard().text())
+    assert records[0]["type"] == "manuscript"
+    assert records[0]["issued"] == {"date-parts": [[1951, 7, 21]]}
+    assert records[0]["archive"] == "APRF"
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert window.menus.copy_csl_action in edit.actions()
+
+
 def test_citations_of_the_filtered_timeline_are_exported(qtbot, window, tmp_path) -> None:
     target = tmp_path / "cables.bib"
     with qtbot.waitSignal(window.services.citations.job.finished, timeout=20_000):
