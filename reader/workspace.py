@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from reader.core.messages import QT_TRANSLATE_NOOP, Message
 from reader.paths import bundled_corpus_dir
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ OWNER_ONLY = 0o700  # notes, and caches and indexes that hold their text, are pr
 SEARCH_INDEX_FILE = "search.sqlite3"
 SETTINGS_FILE = "settings.ini"
 STATE_FILE = "state.ini"
+NO_SUCH_FOLDER = Message(QT_TRANSLATE_NOOP("CoreMessages", "no such folder"))
 # A catalog this large is read after the first paint: the window opens with the last document.
 QUICK_ENTRIES = 20_000
 
@@ -210,7 +212,7 @@ class Workspace:
 
         folders = self.existing_library_folders()
         missing = (
-            [] if self.corpus_dir.is_dir() else [ParseError(self.corpus_dir, "no such folder")]
+            [] if self.corpus_dir.is_dir() else [ParseError(self.corpus_dir, NO_SUCH_FOLDER)]
         )
         with self.catalog() as catalog:
             report = catalog.refresh(folders)

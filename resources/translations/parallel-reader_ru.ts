@@ -215,6 +215,10 @@
         <source>not a document: %1</source>
         <translation>не документ: %1</translation>
     </message>
+    <message>
+        <source>no such folder</source>
+        <translation>папка не существует</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
