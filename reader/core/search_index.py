@@ -45,6 +45,7 @@ so what it deletes from FTS5 is what is really there, and a document's key is ta
 from __future__ import annotations
 
 import contextlib
+import heapq
 import math
 import re
 import sqlite3
@@ -175,7 +176,7 @@ class SearchIndex:
         self._algorithms = self._load_algorithms()
         self._info: dict[int, _DocInfo] | None = None  # by key; dropped when the file changes
         self._info_version = -1
-        self._average_length = 0.0
+        self._length_norms: dict[int, float] = {}
         self._vocab_known: set[tuple[str, str]] = set()  # pairs this connection has written
         self._leaves: dict[str, _Leaf] = {}  # resolved prefixes, for one search
         connection.create_function("has_prefix", 2, _has_prefix, deterministic=True)
@@ -333,12 +334,16 @@ class SearchIndex:
         positive: list[str] = []
         self._leaves = {}
         scores = self._evaluate(compiled.tree, info, positive, {})
+        # The first ``limit`` only, in O(n log limit): a common word matches most of a library.
         if order == "date":
             missing = (2, "", "")  # notes on a document not (yet) indexed go last
-            keys = sorted(scores, key=lambda k: (info[k].sort_key if k in info else missing, k))
+            keys = heapq.nsmallest(
+                max(limit, 0),
+                scores,
+                key=lambda k: (info[k].sort_key if k in info else missing, k),
+            )
         else:
-            keys = sorted(scores, key=lambda k: (-scores[k], k))
-        keys = keys[: max(limit, 0)]
+            keys = heapq.nsmallest(max(limit, 0), scores, key=lambda k: (-scores[k], k))
         hit_rows = self._hit_ids(positive, keys)
         shown = [hit_id for key in keys for hit_id in hit_rows.get(key, [])[:per_document]]
         rows = self._rows(shown)
@@ -477,13 +482,11 @@ class SearchIndex:
             raise QueryError(reason) from None
         total = max(len(info), len(counts), 1)
         idf = math.log(1 + (total - len(counts) + 0.5) / (len(counts) + 0.5))
-        average = self._average_length
-        scores: dict[int, float] = {}
-        for key, hits in counts.items():
-            entry = info.get(key)
-            ratio = entry.length / average if entry and average else 1.0
-            scores[key] = idf * hits * (_K1 + 1) / (hits + _K1 * (1 - _B + _B * ratio))
-        return scores
+        weight = idf * (_K1 + 1)
+        norms, unknown = self._length_norms, _K1  # a document not (yet) indexed: average length
+        return {
+            key: weight * hits / (hits + norms.get(key, unknown)) for key, hits in counts.items()
+        }
 
     def _leaf(self, expression: str) -> _Leaf:
         """A compiled leaf as searched here: a prefix becomes the stems of its words."""
@@ -553,7 +556,12 @@ class SearchIndex:
                 for key, doc_id, title, date, undated, date_key, title_key, length in rows
             }
             lengths = [entry.length for entry in self._info.values()]
-            self._average_length = sum(lengths) / len(lengths) if lengths else 0.0
+            average = sum(lengths) / len(lengths) if lengths else 0.0
+            # BM25's length term of each document, once per change rather than once per hit.
+            self._length_norms = {
+                key: _K1 * (1 - _B + _B * (entry.length / average if average else 1.0))
+                for key, entry in self._info.items()
+            }
             self._info_version = version
         return self._info
 
