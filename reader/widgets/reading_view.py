@@ -178,14 +178,18 @@ class ReadingView(QWidget):
         self.set_swapped(not self._swapped)
 
     def position(self) -> tuple[int, float]:
-        """(bead, fraction) at the top of the view: survives resizes, zoom and restarts."""
+        """(bead, fraction) at the top of the view: survives resizes, zoom and restarts. A place
+        the view could not scroll to yet (hidden, or not laid out) is still the reader's place:
+        leaving the document before it is reached must not save the top over it."""
+        if self._pending_position is not None:
+            return self._pending_position
         return self.sync.position(self._visible_pane_index())
 
     def restore_position(self, bead: int, fraction: float = 0.0) -> None:
         self.sync.scroll_to(bead, fraction, self._visible_pane_index())
         # A hidden or not yet laid-out pane cannot scroll there yet: the next relevel tries again,
         # unless the reader scrolls first.
-        reached = self.isVisible() and self.position()[0] == bead
+        reached = self.isVisible() and self.sync.position(self._visible_pane_index())[0] == bead
         self._pending_position = None if reached else (bead, fraction)
 
     def scroll_to_paragraph(self, side: str, paragraph: int) -> None:
@@ -542,7 +546,7 @@ class ReadingView(QWidget):
         self._pending_position = None
 
     def _relevel_keeping_position(self) -> None:
-        position = self._pending_position or self.position()
+        position = self.position()
         self._relevel()
         self.restore_position(*position)
 

@@ -45,3 +45,16 @@ def test_an_export_says_what_it_wrote_in_words() -> None:
     assert count_kinds([note, bookmark, bookmark]) == "1 note and 2 bookmarks"  # type: ignore[list-item]
     assert count_kinds([highlight, note, bookmark]) == "1 note, 1 highlight and 1 bookmark"  # type: ignore[list-item]
     assert count_kinds([]) == "no notes"
+
+
+def test_a_place_not_reached_yet_is_not_saved_over(reader_window, tmp_path) -> None:
+    # The window is not on screen, so the view cannot scroll there yet: the place waits for
+    # the next layout. Leaving the document then must keep it, not save the top over it.
+    window = reader_window(tmp_path / "data", document_id=CABLE)
+    window.hide()
+    window.reading_view.restore_position(9, 0.25)
+    assert window.reading_view.position() == (9, 0.25)
+    window.open_document(TELEGRAM)
+    assert window.settings.reading_position(CABLE) == (9, 0.25)
+    window.open_document(CABLE)
+    assert window.reading_view.position()[0] == 9
