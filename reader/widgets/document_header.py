@@ -94,25 +94,27 @@ class DocumentHeader(QWidget):
         title_row.setContentsMargins(0, 0, 0, 0)
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
-        actions.addWidget(self.source_link)
-        actions.addStretch(1)
-        actions.addWidget(self.copy_citation_button)
+        # The link and Copy Citation stay beside the date, never scrolled or folded away with
+        # the summary (a two-line title left the link half hidden under the fold).
+        meta_row = QHBoxLayout()
+        meta_row.setContentsMargins(0, 0, 0, 0)
+        meta_row.setSpacing(12)
+        meta_row.addWidget(self.details, 1)
+        meta_row.addWidget(self.source_link)
+        meta_row.addWidget(self.copy_citation_button)
         content = QWidget(self.body)
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(5)
         body.addWidget(self.summary)
         body.addWidget(self.citation)
-        body.addLayout(actions)
         body.addStretch(1)  # short text sits at the top, not in the middle of the area
         self.body.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 8)
         layout.setSpacing(5)
         layout.addLayout(title_row)
-        layout.addWidget(self.details)
+        layout.addLayout(meta_row)
         layout.addWidget(self.body)
 
     @property
@@ -120,7 +122,7 @@ class DocumentHeader(QWidget):
         return self._expanded
 
     def set_expanded(self, expanded: bool) -> None:
-        """Show (or fold away) the summary, citation and link under the title and date."""
+        """Show (or fold away) the summary and citation under the title and date."""
         changed = expanded != self._expanded
         self._expanded = expanded
         self.body.setVisible(expanded)
@@ -148,7 +150,8 @@ class DocumentHeader(QWidget):
             )
             details.append(self.tr("Original language: %1").replace("%1", language))
         details.append(self.tr("Record %1").replace("%1", shown(document.id, 80)))
-        self.details.setText("  ·  ".join(details))
+        # Each part wraps as a whole ("Record 122808", "5 October 1945"), only at the dots.
+        self.details.setText("  ·  ".join(part.replace(" ", "\u00a0") for part in details))
         self.summary.setText(isolated(document.summary or ""))
         self.summary.setVisible(bool(document.summary))
         self.citation.setText(shown(document.citation or "", limit=1000))

@@ -88,13 +88,24 @@ def test_a_one_language_record_says_which_text_it_lacks(qtbot, window) -> None:
 def test_header_shows_metadata_and_copies_the_citation(window) -> None:
     header = window.header
     assert header.title.text().startswith("Cable No. 4277")
-    assert "21 July 1951" in header.details.text()
+    assert "21 July 1951" in header.details.text().replace("\xa0", " ")  # parts wrap whole
     assert "Russian" in header.details.text()
     assert header.summary.text().startswith("Stalin agrees with Mao")
     window.menus.copy_citation_action.trigger()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("“Cable No. 4277, Filippov [Stalin] to Cde. Mao Zedong,” July 21, 1951")
     assert "APRF, f. 45, op. 1, d. 340, ll. 92" in copied
+
+
+def test_the_archive_link_and_copy_citation_stay_in_view_when_the_header_folds(window) -> None:
+    header = window.header
+    header.set_expanded(False)
+    assert not header.body.isVisibleTo(header)
+    assert header.source_link.isVisibleTo(header)
+    assert header.copy_citation_button.isVisibleTo(header)
+    header.set_expanded(True)
+    # Beside the date, not in the summary's scrolling area.
+    assert not header.body.isAncestorOf(header.source_link)
 
 
 def test_copy_citation_with_a_selection_quotes_it_with_its_paragraph(window) -> None:

@@ -60,7 +60,7 @@ def test_the_window_reads_russian(reader_window, tmp_path: Path, russian) -> Non
     assert window.find_bar.field.placeholderText() == "Найти в документе"
     names = [pane.accessibleName() for pane in window.reading_view.panes]
     assert names == ["Русский оригинал", "Английский перевод"]
-    details = window.header.details.text()
+    details = window.header.details.text().replace("\xa0", " ")
     assert details.startswith("21 июля 1951 г.")  # the header: genitive month, "г."
     assert "Язык оригинала: Русский" in details
     model = window.timeline_model
