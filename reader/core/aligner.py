@@ -66,7 +66,7 @@ _FOLLOW_LAG = 1
 _SHORT_UNIT = 100
 _UNSUPPORTED_SHORT = 2.2
 
-_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-zA-Zа-яА-Я][.)]|[IVX]{1,4}\.)\s")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-zA-Zа-яА-Я][.)]|[IVX]{1,4}\.)(?:\s|$)")
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁіїєґІЇЄҐ]")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"»”)]*\s*$")
 _HEADER_WORDS = re.compile(
@@ -446,7 +446,7 @@ def _anchor_keys(text: str, with_common_words: bool) -> frozenset[str]:
     if "U.S." in text:
         keys.add("aus")
     stripped = text.strip()
-    marker = _LIST_MARKER.match(stripped + " ")
+    marker = _LIST_MARKER.match(stripped)
     if marker:
         keys.add("l" + marker.group().strip().strip("().").lower())
     first = stripped[:1]
@@ -479,8 +479,8 @@ def _is_header(text: str) -> bool:
     # "Подпись к видео: …" (a caption, 73 characters) is a sentence, not a signature line.
     if len(stripped) <= 50 and _HEADER_WORDS.search(stripped):
         return True
-    letters = [c for c in stripped if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    letters = sum(map(str.isalpha, stripped))
+    if not letters or sum(map(str.isupper, stripped)) > 0.8 * letters:
         return len(stripped) < 50
     return len(stripped) < 30 and not _SENTENCE_END.search(stripped)
 
@@ -594,9 +594,16 @@ def _unshared_weights(source: _Side, target: _Side, weights: dict[str, float]) -
     }
 
 
-def _add_identifiers(source: Sequence[str], target: Sequence[str], src: _Side, tgt: _Side) -> None:
-    """Latin identifiers, codes and file names a Cyrillic side carries, as anchors on both sides."""
-    cyrillic = [k for k, side in enumerate((source, target)) if not _latin_only(side)]
+def _add_identifiers(
+    source: Sequence[str],
+    target: Sequence[str],
+    src: _Side,
+    tgt: _Side,
+    latin: tuple[bool, bool],
+) -> None:
+    """Latin identifiers, codes and file names a Cyrillic side carries, as anchors on both sides
+    (``latin``: whether each side is free of Cyrillic)."""
+    cyrillic = [k for k, latin_only in enumerate(latin) if not latin_only]
     if len(cyrillic) != 1:
         return
     texts = (source, target)[cyrillic[0]]
@@ -709,10 +716,11 @@ def _orphan_costs(mass: list[float]) -> list[float]:
 
 
 def _problem(source: Sequence[str], target: Sequence[str], source_language: str) -> _Problem:
-    common = (_latin_only(source) and _latin_only(target)) or source_language != "ru"
+    latin = _latin_only(source), _latin_only(target)
+    common = all(latin) or source_language != "ru"
     src, tgt = _features(source, common), _features(target, common)
     if not common:
-        _add_identifiers(source, target, src, tgt)
+        _add_identifiers(source, target, src, tgt, latin)
     weights = _anchor_weights(src, tgt)
     unshared = _unshared_weights(src, tgt, weights)
     src_mass = _cumulative_mass(src, source, weights, unshared)
