@@ -54,9 +54,13 @@ def segment_languages(
 def _script_language(text: str, named: list[str], cyrillic: list[str]) -> str | None:
     """The language of a segment from its script; Latin and Cyrillic narrowed by the metadata."""
     text = _sample(text)
-    # One regular-expression scan per script, in C: runs of that script's letters, summed.
+    # One regular-expression scan per script, in C: runs of that script's letters, summed; the
+    # East Asian scripts only when one scan of their blocks finds any character at all (most
+    # archive text has none, and three scans become one).
+    east_asian = _EAST_ASIAN.search(text) is not None
     counts = {
-        script: sum(map(len, pattern.findall(text))) for script, pattern in _SCRIPT_LETTERS.items()
+        script: sum(map(len, pattern.findall(text))) if east_asian or script in _WESTERN else 0
+        for script, pattern in _SCRIPT_LETTERS.items()
     }
     if sum(counts.values()) < _MIN_LETTERS:
         return None
@@ -101,6 +105,17 @@ def _letter_runs(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
 
 
 _SCRIPT_LETTERS = {script: _letter_runs(ranges) for script, ranges in _SCRIPT_RANGES.items()}
+_WESTERN = frozenset(("latin", "cyrillic"))
+_EAST_ASIAN = re.compile(
+    "["
+    + "".join(
+        f"{chr(first)}-{chr(last)}"
+        for script, ranges in _SCRIPT_RANGES.items()
+        if script not in _WESTERN
+        for first, last in ranges
+    )
+    + "]"
+)
 
 
 def _sample(text: str) -> str:
