@@ -785,7 +785,7 @@ def _packed(text: str) -> str | bytes:
     raw = text.encode("utf-8")
     if len(raw) < _PACK_FROM:
         return text
-    packed = zlib.compress(raw, 6)
+    packed = zlib.compress(raw, 1)  # level 6 packs 3 % smaller and takes a third longer
     return packed if len(packed) < len(raw) else text
 
 
