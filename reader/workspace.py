@@ -193,7 +193,7 @@ class Workspace:
 
         roots = tuple(str(folder) + os.sep for folder in self.library_folders)
         with self.catalog() as catalog:
-            if catalog.count() > QUICK_ENTRIES:
+            if catalog.holds_more_than(QUICK_ENTRIES):
                 wanted = catalog.entry(keep) if keep else None
                 kept = [wanted] if wanted is not None and wanted.file.startswith(roots) else []
                 return Library(kept, partial=True)

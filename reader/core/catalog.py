@@ -195,9 +195,13 @@ class Catalog:
             kept.sort(key=lambda winner: winner[1])
         return [summary for _, _, summary in kept]
 
-    def count(self) -> int:
-        """How many readable files the catalog holds (a cheap count, before reading them)."""
-        return int(self._db.execute("SELECT COUNT(*) FROM files WHERE error IS NULL").fetchone()[0])
+    def holds_more_than(self, count: int) -> bool:
+        """Whether the catalog holds more than ``count`` readable files; it stops counting
+        there (a full count reads every row of a large catalog)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM files WHERE error IS NULL LIMIT ?)", (count + 1,)
+        ).fetchone()
+        return int(row[0]) > count
 
     def entry(self, document_id: str) -> DocumentSummary | None:
         """The summary of one record (from the folder that wins, as in entries()), or None."""

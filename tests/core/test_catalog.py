@@ -165,3 +165,12 @@ def test_entries_share_equal_field_values(tmp_path: Path) -> None:
     assert all(isinstance(name, str) for entry in entries.values() for name in entry.people)
     assert entries["0"].people[0] is entries["1"].people[0] is entries["2"].people[1]
     assert entries["0"].original_language is entries["3"].original_language
+
+
+def test_holds_more_than_counts_readable_files_only(tmp_path: Path) -> None:
+    catalog = Catalog.open(tmp_path / "cache")
+    for number in range(3):
+        path = tmp_path / f"{number}.txt"
+        path.write_text("x", encoding="utf-8")
+        catalog.record(Document(str(number), f"Cable {number}", "1951"), path)
+    assert catalog.holds_more_than(2) and not catalog.holds_more_than(3)
