@@ -167,7 +167,7 @@ def test_entries_share_equal_field_values(tmp_path: Path) -> None:
     assert entries["0"].original_language is entries["3"].original_language
 
 
-def test_holds_more_than_counts_readable_files_only(tmp_path: Path) -> None:
+def test_holds_more_than_compares_with_the_number_of_files(tmp_path: Path) -> None:
     catalog = Catalog.open(tmp_path / "cache")
     for number in range(3):
         path = tmp_path / f"{number}.txt"
