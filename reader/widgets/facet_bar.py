@@ -77,6 +77,7 @@ class DensityStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._counts: dict[int, int] = {}
+        self._reading = False  # the library is still being read (see set_counts)
         self._span: YearRange | None = None
         self._view: YearRange | None = None  # the years drawn: the span, padded to a decade
         self._range: YearRange | None = None
@@ -92,9 +93,11 @@ class DensityStrip(QWidget):
 
     # --- state ---------------------------------------------------------------------------
 
-    def set_counts(self, counts: dict[int, int]) -> None:
-        """Show these counts; keep the chosen range if it still meets the new span."""
+    def set_counts(self, counts: dict[int, int], reading: bool = False) -> None:
+        """Show these counts; keep the chosen range if it still meets the new span. While the
+        library is still being ``reading``, an empty strip says so rather than "no dates"."""
         self._counts = dict(counts)
+        self._reading = reading
         self._span = (min(counts), max(counts)) if counts else None
         # Drawn over at least a decade, so a single year is not one bar filling the strip.
         self._view = _padded_span(*self._span) if self._span else None
@@ -138,7 +141,7 @@ class DensityStrip(QWidget):
 
     def _update_description(self) -> None:
         if self._range is None:
-            text = self.tr("All years") if self._span else self.tr("No dated documents")
+            text = self.tr("All years") if self._span else self._empty_text()
         else:
             start, end = self._range
             text = str(start) if start == end else f"{start}–{end}"
@@ -208,7 +211,10 @@ class DensityStrip(QWidget):
     def _paint_empty(self, painter: QPainter) -> None:
         painter.setPen(self._quiet_colour())
         painter.setFont(self._label_font())
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dated documents"))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text())
+
+    def _empty_text(self) -> str:
+        return self.tr("Reading your library…") if self._reading else self.tr("No dated documents")
 
     def _paint_range(self, painter: QPainter) -> None:
         if self._range is None or self._span is None:
@@ -450,14 +456,14 @@ class FacetBar(QWidget):
 
     # --- public API ------------------------------------------------------------------------
 
-    def set_documents(self, documents: Iterable[Faceted]) -> None:
+    def set_documents(self, documents: Iterable[Faceted], reading: bool = False) -> None:
         """Offer the values and years of these documents (the whole library).
 
         Choices still present are kept; others are dropped, so read ``facet()`` afterwards.
         """
         documents = list(documents)
         values = facet_values(documents)
-        self.strip.set_counts(year_counts(documents))
+        self.strip.set_counts(year_counts(documents), reading)
         self._fill(self.language_combo, values.languages, keep_any_item=True)
         for combo, pairs in zip(
             self._text_combos(), (values.people, values.places, values.subjects), strict=True

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.set_targets(list(self.reading_view.panes))
         self.facet_bar = FacetBar(self)
-        self.facet_bar.set_documents(list(library))
+        self.facet_bar.set_documents(list(library), reading=library.partial)
         self.timeline_model.set_marks(self.notes.documents_with_annotations())
 
     def _build_layout(self) -> None:
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
     def _documents_added(self, documents: list[Document]) -> None:
         for document in documents:
             self.timeline_model.add_document(document)
-        self.facet_bar.set_documents(list(self.library))
+        self.facet_bar.set_documents(list(self.library), reading=self.library.partial)
         self.notes_panel.set_document_titles({entry.id: entry.title for entry in self.library})
         self._update_step_actions()
 

@@ -330,6 +330,10 @@
         <translation>Нет датированных документов</translation>
     </message>
     <message>
+        <source>Reading your library…</source>
+        <translation>Чтение библиотеки…</translation>
+    </message>
+    <message>
         <source>Clear the year range (Esc)</source>
         <translation>Сбросить диапазон лет (Esc)</translation>
     </message>

@@ -260,3 +260,12 @@ def test_a_single_year_is_drawn_as_one_bar_in_a_decade_not_a_block() -> None:
     assert slot.width() < strip.width() / 5  # one narrow bar, with room for the decade's labels
     assert strip.year_at(0) == 1951  # picking still stays on the years that hold documents
 
+
+
+def test_an_empty_strip_says_the_library_is_being_read_rather_than_undated(qtbot) -> None:
+    bar = FacetBar()
+    qtbot.addWidget(bar)
+    bar.set_documents([], reading=True)
+    assert bar.strip.accessibleDescription() == "Reading your library…"
+    bar.set_documents([])
+    assert bar.strip.accessibleDescription() == "No dated documents"
