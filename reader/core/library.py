@@ -61,13 +61,10 @@ class Library:
         # Only some of the catalog's records (a large library, before it is read in full).
         self.partial = partial
         self._by_id: dict[str, Entry] = {}
-        for entry in entries or []:
-            self._by_id.pop(entry.id, None)  # a later copy replaces an earlier one
-            self._by_id[entry.id] = entry
-        # One sort (linear for entries that come in date order, as the catalog gives them).
-        self._order = sorted((entry.date_sort_key, entry.id) for entry in self._by_id.values())
+        self._order: list[tuple[tuple[int, str, str], str]] = []
         self._loader = loader
         self._recent: OrderedDict[str, Document] = OrderedDict()
+        self.add_many(entries or [])  # a later copy replaces an earlier one
 
     def add(self, entry: Entry) -> None:
         if entry.id in self._by_id:
@@ -77,7 +74,8 @@ class Library:
 
     def add_many(self, entries: Iterable[Entry]) -> None:
         """``add`` for many entries: the order is sorted once, not once per entry (100,000
-        insertions into the order list, each shifting the rest, took minutes)."""
+        insertions into the order list, each shifting the rest, took minutes); linear for
+        entries that come in date order, as the catalog gives them."""
         for entry in entries:
             self._recent.pop(entry.id, None)
             self._by_id[entry.id] = entry

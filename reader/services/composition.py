@@ -20,7 +20,7 @@ from reader.services.messages import MessageBridge, counted
 from reader.services.notes import NotesService
 from reader.services.reading_session import ReadingSession
 from reader.services.search import SearchService
-from reader.workspace import Workspace
+from reader.workspace import NO_SUCH_FOLDER, Workspace
 
 
 def open_notes(workspace: Workspace) -> tuple[NotesService, str]:
@@ -77,11 +77,7 @@ def _library_read(
             ]
         )
         return
-    missing = (
-        []
-        if corpus.is_dir()
-        else [ParseError(corpus, QCoreApplication.translate("Services", "no such folder"))]
-    )
+    missing = [] if corpus.is_dir() else [ParseError(corpus, NO_SUCH_FOLDER)]
     session.report_unreadable(missing + report.errors)
     search.update_documents()
 

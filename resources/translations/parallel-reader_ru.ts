@@ -1149,10 +1149,6 @@
         <source>could not be read: %1</source>
         <translation>не удалось прочитать: %1</translation>
     </message>
-    <message>
-        <source>no such folder</source>
-        <translation>папка не существует</translation>
-    </message>
 </context>
 <context>
     <name>TimelineModel</name>
