@@ -36,6 +36,7 @@ from reader.widgets.file_dialogs import FileDialogs
 from reader.widgets.find_bar import FindBar
 from reader.widgets.import_progress import ImportProgress
 from reader.widgets.notes_panel import NotesPanel
+from reader.widgets.reading_room import ReadingRoom
 from reader.widgets.reading_view import ReadingView
 from reader.widgets.search_panel import SearchPanel
 from reader.widgets.timeline import TimelineView
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         # Tabbed together, so the reading panes never share the width with two panels at once.
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
         self.tabifyDockWidget(self.notes_dock, self.search_dock)
+        self.room = ReadingRoom(self, self.main_splitter, self.reading_view)  # after the docks
 
     def _connect_signals(self) -> None:
         m, view, session, notes = self.menus, self.reading_view, self.session, self.notes
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
         m.copy_source_action.triggered.connect(lambda: self._copy_text(Side.TRANSCRIPT))
         m.copy_target_action.triggered.connect(lambda: self._copy_text(Side.TRANSLATION))
         # View
-        m.toggle_timeline_action.triggered.connect(self._toggle_timeline)
+        self.room.bind(m.toggle_timeline_action)
         m.swap_action.triggered.connect(view.swap_sides)
         m.zoom_in_action.triggered.connect(lambda: self.zoom(ZOOM_STEP))
         m.zoom_out_action.triggered.connect(lambda: self.zoom(1 / ZOOM_STEP))
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
         notes.reloaded.connect(self.notes_panel.refresh)
         notes.storage_problem.connect(self._show_storage_problem)
         self.services.messages.status.connect(self._show_status)
+        self.room.notice.connect(self._show_status)
         self.services.messages.notice.connect(self.tell)
         self.services.imports.progressed.connect(self._import_progressed)
         self.services.imports.finished.connect(self._import_finished)
@@ -550,6 +553,7 @@ class MainWindow(QMainWindow):
     def _set_point_size(self, size: float) -> None:
         self.settings.point_size = size
         self.reading_view.set_point_size(size)
+        self.room.arrange_soon()  # larger letters need a wider view
         percent = str(round(size / DEFAULT_POINT_SIZE * 100))
         self._show_status(self.tr("Text size %1%").replace("%1", percent), 2000)
 
@@ -558,10 +562,6 @@ class MainWindow(QMainWindow):
         self.menus.check_theme(theme)
         self._apply_theme(theme)
         self.reading_view.refresh_colours()
-
-    def _toggle_timeline(self) -> None:
-        self.timeline.setVisible(not self.timeline.isVisible())
-        self.menus.toggle_timeline_action.setChecked(self.timeline.isVisible())
 
     def _remember_swap(self, swapped: bool) -> None:
         self.settings.swapped = swapped
@@ -576,12 +576,12 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Window geometry, docks and splitters from the last run, if any."""
         window_layout.restore_layout(self, self.settings, self._splitters())
-        self.timeline.setVisible(self.settings.timeline_visible)
+        self.room.set_sidebar_wanted(self.settings.timeline_visible)
         self.menus.toggle_timeline_action.setChecked(self.settings.timeline_visible)
 
     def save_layout(self) -> None:
         window_layout.save_layout(self, self.settings, self._splitters())
-        self.settings.timeline_visible = not self.timeline.isHidden()
+        self.settings.timeline_visible = self.room.sidebar_wanted()
         self._remember_position()
         self.settings.sync()
 

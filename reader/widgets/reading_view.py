@@ -32,6 +32,7 @@ UNSURE_CONFIDENCE = 0.5  # beads the aligner scored below this get a quiet mark 
 COMFORTABLE_MEASURE_CHARS = 72  # line length cap when one text has the whole width: lines
 # wrap at word boundaries, so this gives about 70 characters a line
 MEASURE_SAMPLE_CHARS = 4000  # how much of the text sets the average character width
+READABLE_CHARS = 40  # side panels never squeeze a pane's lines below this many characters
 LEVELING_PASSES = 4
 LEVEL_TOLERANCE = 0.5  # pixels
 
@@ -475,6 +476,15 @@ class ReadingView(QWidget):
         sample = " ".join(sample[:MEASURE_SAMPLE_CHARS].split()) or "x" * 10
         metrics = QFontMetricsF(reading_font(self._point_size, self._font_family))
         return metrics.horizontalAdvance(sample) / len(sample) * COMFORTABLE_MEASURE_CHARS
+
+    def readable_width(self) -> int:
+        """The view's width at which each shown pane has lines of READABLE_CHARS characters."""
+        per_char = self.single_text_measure() / COMFORTABLE_MEASURE_CHARS
+        shown = [column for column in self.columns if not column.isHidden()]
+        text = sum(READABLE_CHARS * per_char + 2 * DOCUMENT_MARGIN for _ in shown)
+        chrome = sum(c.pane.width() - c.pane.viewport().width() for c in shown)
+        handles = self.splitter.handleWidth() * (len(shown) - 1)
+        return round(text + chrome + handles)
 
     def _update_notice(self) -> None:
         assert self._pair is not None

@@ -1016,6 +1016,13 @@
     </message>
 </context>
 <context>
+    <name>ReadingRoom</name>
+    <message>
+        <source>The timeline is folded away to leave the text room: F9 shows it</source>
+        <translation>Хронология свёрнута, чтобы оставить место тексту: F9 покажет её</translation>
+    </message>
+</context>
+<context>
     <name>ReadingSession</name>
     <message>
         <source>This note&apos;s quote was not found in the current text; it is kept under Unplaced</source>
