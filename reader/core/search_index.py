@@ -50,7 +50,7 @@ import math
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -322,10 +322,17 @@ class SearchIndex:
     # -- searching -------------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int = 50, order: Order = "relevance", per_document: int = 3
+        self,
+        query: str,
+        limit: int = 50,
+        order: Order = "relevance",
+        per_document: int = 3,
+        allowed: Container[str] | None = None,
     ) -> list[DocumentHits]:
         """Documents matching ``query``, best (or earliest) first. Raises QueryError if invalid.
 
+        Only documents whose ids are in ``allowed`` (when given) count, before the first
+        ``limit`` are taken: a filter applied to the shown results would hide the rest.
         Each document carries up to ``per_document`` hits (``total_hits`` counts them all):
         metadata fields first, then notes, then paragraphs in reading order.
         """
@@ -334,6 +341,12 @@ class SearchIndex:
         positive: list[str] = []
         self._leaves = {}
         scores = self._evaluate(compiled.tree, info, positive, {})
+        if allowed is not None:
+            scores = {
+                key: score
+                for key, score in scores.items()
+                if (info[key].doc_id if key in info else self._doc_id(key)) in allowed
+            }
         # The first ``limit`` only, in O(n log limit): a common word matches most of a library.
         if order == "date":
             missing = (2, "", "")  # notes on a document not (yet) indexed go last

@@ -80,10 +80,7 @@ class SearchService(QObject):
         """
         index = self._open()
         self._write_notes(index)
-        results = index.search(query, order=order)
-        if allowed is not None:
-            results = [result for result in results if result.document_id in allowed]
-        return results
+        return index.search(query, order=order, allowed=allowed)
 
     def document_hits(self, query: str, document_id: str) -> list[Hit]:
         """Every hit of ``query`` in one document, in the order ``search`` shows them: what a

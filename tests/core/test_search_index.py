@@ -371,3 +371,15 @@ def test_a_stored_text_damaged_on_disk_is_no_crash_and_the_index_rebuilds(
     reopened = SearchIndex.open(tmp_path / INDEX_FILE)
     assert reopened._db.execute("SELECT count(*) FROM rows").fetchone()[0] == 0  # rebuilt
     reopened.close()
+
+
+def test_a_filter_applies_before_the_limit(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    records = [f"9000{number:02d}" for number in range(12)]
+    for record in records:
+        index.add_document(parse_file(_english_copy(tmp_path, record, "zorb")))
+    index.commit()
+    last = _ids(index, "zorb")[-1]  # the one a limit of 5 would leave out
+    assert last not in _ids(index, "zorb", limit=5)
+    assert _ids(index, "zorb", limit=5, allowed={last}) == [last]
+    assert _ids(index, "zorb", limit=5, order="date", allowed={last, "none"}) == [last]
