@@ -576,10 +576,10 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Window geometry, docks and splitters from the last run, if any."""
         window_layout.restore_layout(self, self.settings, self._splitters())
-        self.room.set_sidebar_wanted(self.settings.timeline_visible)
-        self.menus.toggle_timeline_action.setChecked(self.settings.timeline_visible)
+        self.room.restore_sidebar(self.settings.timeline_visible)
 
     def save_layout(self) -> None:
+        self.room.widths_to_keep()
         window_layout.save_layout(self, self.settings, self._splitters())
         self.settings.timeline_visible = self.room.sidebar_wanted()
         self._remember_position()

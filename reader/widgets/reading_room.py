@@ -19,6 +19,9 @@ from reader.widgets.reading_view import ReadingView
 # Width regained before the timeline unfolds beyond what it needs: no fold-unfold flicker
 # when a resize lands right at the edge.
 _UNFOLD_SLACK = 16
+# A panel is never narrowed below this many average characters of its own font: narrower, a
+# search result shows two words of its snippet.
+_PANEL_FLOOR_CHARS = 30
 
 
 class ReadingRoom(QObject):
@@ -63,14 +66,31 @@ class ReadingRoom(QObject):
         """Whether the reader wants the timeline column (folded by this room counts as wanted)."""
         return self._folded or not self._sidebar.isHidden()
 
-    def set_sidebar_wanted(self, wanted: bool) -> None:
-        """The reader's choice (F9, or the last run's): show or hide the timeline column."""
+    def restore_sidebar(self, wanted: bool) -> None:
+        """The last run's choice: the column shown or hidden, then arranged like any other."""
+        self._folded = self._kept_open = False
+        self._show_sidebar(wanted)
+        self.sidebar_shown.emit(wanted)  # the menu's check mark, whether it changed or not
+        self.arrange_soon()
+
+    def toggle_sidebar(self) -> None:
+        """F9: the reader's choice wins, and the column is not folded again while the same
+        panel stays open."""
+        wanted = self._sidebar.isHidden()
         self._folded = False
         self._kept_open = wanted and self._open_panel() is not None
         self._show_sidebar(wanted)
 
-    def toggle_sidebar(self) -> None:
-        self.set_sidebar_wanted(self._sidebar.isHidden())
+    def widths_to_keep(self) -> None:
+        """Put back the widths the reader gave (the column's, the panels'), so the layout saved
+        for the next start holds them rather than what a narrow window squeezed them to."""
+        if self._folded:
+            self._folded = False
+            self._show_sidebar(True)
+        if self._sidebar_width and not self._sidebar.isHidden():
+            self._set_sidebar_width(self._sidebar_width)
+        for panel, width in self._panel_widths.items():
+            self._resize(panel, width)
 
     def arrange_soon(self) -> None:
         """Arrange once the current events are done (the layout has settled by then)."""
@@ -117,7 +137,8 @@ class ReadingRoom(QObject):
         if deficit > 0 and panel is not None:
             width = panel.width()
             self._panel_widths.setdefault(panel, width)
-            narrower = max(panel.minimumSizeHint().width(), width - deficit)
+            floor = panel.fontMetrics().averageCharWidth() * _PANEL_FLOOR_CHARS
+            narrower = max(panel.minimumSizeHint().width(), floor, width - deficit)
             if narrower < width:
                 self._resize(panel, narrower)
 

@@ -13,15 +13,22 @@ def _characters_a_line(window: MainWindow) -> list[float]:
     return [(p.viewport().width() - 2 * DOCUMENT_MARGIN) / per_char for p in view.panes]
 
 
-def _readable(window: MainWindow) -> bool:
-    return min(_characters_a_line(window)) >= READABLE_CHARS - 0.5
+def _readable(window: MainWindow, slack: float = 0.5) -> bool:
+    """Lines of READABLE_CHARS (``slack`` fewer: "about forty" where a narrow window cannot
+    give the panel its usable minimum and the panes their full forty at once)."""
+    return min(_characters_a_line(window)) >= READABLE_CHARS - slack
 
 
-def _sized(qtbot, reader_window, tmp_path, width: int, height: int) -> MainWindow:
+def _sized(
+    qtbot, reader_window, tmp_path, width: int, height: int, restored: bool = False
+) -> MainWindow:
+    """The window at ``width`` x ``height``; ``restored``: with the last run's layout."""
     window = reader_window(tmp_path)
+    if restored:
+        window.restore_layout()
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width, timeout=2000)
-    qtbot.wait(20)
+    qtbot.wait(50)
     return window
 
 
@@ -39,11 +46,13 @@ def test_a_panel_on_a_small_screen_folds_the_timeline_and_keeps_forty_characters
 ) -> None:
     window = _sized(qtbot, reader_window, tmp_path, 1024, 640)
     window.show_search()
-    qtbot.waitUntil(lambda: _readable(window), timeout=2000)
+    qtbot.waitUntil(lambda: _readable(window, 2), timeout=2000)
     assert window.sidebar.isHidden()
     assert window.search_dock.isVisible()
     assert not window.menus.toggle_timeline_action.isChecked()
     assert "F9" in window.statusBar().currentMessage()  # says where it went
+    dock = window.search_dock  # narrowed, but not below what shows a snippet's words
+    assert dock.width() >= dock.fontMetrics().averageCharWidth() * 30
     assert window.width() <= 1024  # made room inside the window, not by growing it
     window.search_dock.close()
     qtbot.waitUntil(lambda: window.sidebar.isVisible(), timeout=2000)  # the timeline is back
@@ -62,7 +71,7 @@ def test_narrowing_and_widening_the_window_takes_and_gives_back_the_room(
     window = _with_search(qtbot, reader_window, tmp_path, 1440, 900)
     panel_width = window.search_dock.width()
     window.resize(1024, 640)
-    qtbot.waitUntil(lambda: window.sidebar.isHidden() and _readable(window), timeout=2000)
+    qtbot.waitUntil(lambda: window.sidebar.isHidden() and _readable(window, 2), timeout=2000)
     window.resize(1440, 900)
     qtbot.waitUntil(lambda: window.sidebar.isVisible(), timeout=2000)
     qtbot.waitUntil(lambda: abs(window.search_dock.width() - panel_width) <= 2, timeout=2000)
@@ -109,3 +118,35 @@ def test_larger_text_makes_room_again(qtbot, reader_window, tmp_path) -> None:
     assert window.sidebar.isVisible()
     window.zoom(1.3)
     qtbot.waitUntil(lambda: window.sidebar.isHidden() and _readable(window), timeout=2000)
+
+
+def _closed_and_reopened(
+    qtbot, reader_window, tmp_path, window: MainWindow, width: int, height: int
+):
+    window.save_layout()
+    window.close()
+    return _sized(qtbot, reader_window, tmp_path, width, height, restored=True)
+
+
+def test_a_restart_with_the_panel_open_folds_the_timeline_again(
+    qtbot, reader_window, tmp_path
+) -> None:
+    window = _with_search(qtbot, reader_window, tmp_path, 1024, 640)
+    assert window.sidebar.isHidden()
+    again = _closed_and_reopened(qtbot, reader_window, tmp_path, window, 1024, 640)
+    assert again.search_dock.isVisible()
+    qtbot.waitUntil(lambda: again.sidebar.isHidden() and _readable(again, 2), timeout=2000)
+    assert not again.menus.toggle_timeline_action.isChecked()
+
+
+def test_the_next_start_keeps_the_widths_the_reader_gave(qtbot, reader_window, tmp_path) -> None:
+    window = _with_search(qtbot, reader_window, tmp_path, 1440, 900)
+    timeline, panel = window.sidebar.width(), window.search_dock.width()
+    window.resize(1024, 640)  # squeezed: the column folds, the panel narrows
+    qtbot.waitUntil(lambda: window.sidebar.isHidden() and _readable(window, 2), timeout=2000)
+    window.search_dock.close()
+    qtbot.waitUntil(lambda: window.sidebar.isVisible(), timeout=2000)
+    again = _closed_and_reopened(qtbot, reader_window, tmp_path, window, 1440, 900)
+    assert abs(again.sidebar.width() - timeline) <= 2
+    again.show_search()
+    qtbot.waitUntil(lambda: abs(again.search_dock.width() - panel) <= 2, timeout=2000)
