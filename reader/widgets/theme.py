@@ -18,7 +18,12 @@ from PySide6.QtWidgets import QApplication
 
 _EXTRA_STYLE = """
 QSplitter#readingSplitter::handle { background: transparent; }
+ParagraphPane:!focus { selection-background-color: %s; }
 """
+# A word the window selects for the reader (a search hit, a note's quote) is often shown while
+# the focus stays elsewhere (in the search results): the panes keep pyqtdarktheme's selection
+# colour for a focused text area then, instead of its all but invisible unfocused one.
+_PANE_SELECTION = {"light": "rgba(97, 158, 239, 0.500)", "dark": "rgba(95, 154, 244, 0.400)"}
 
 
 # Colours of the reading panes, for light and dark pages alike. pyqtdarktheme's accent (the
@@ -90,9 +95,9 @@ def resolved_theme(theme: str) -> str:
 
 def apply_theme(app: QApplication, theme: str) -> None:
     del app  # pyqtdarktheme styles the running application
-    qdarktheme.setup_theme(
-        resolved_theme(theme), corner_shape="rounded", additional_qss=_EXTRA_STYLE
-    )
+    resolved = resolved_theme(theme)
+    extra = _EXTRA_STYLE % _PANE_SELECTION[resolved]
+    qdarktheme.setup_theme(resolved, corner_shape="rounded", additional_qss=extra)
 
 
 class ThemeController(QObject):

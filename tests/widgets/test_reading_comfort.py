@@ -302,6 +302,32 @@ def test_the_current_match_is_drawn_distinctly_and_follows_f3(qtbot, theme) -> N
     assert window.panes[0].current_find_match() is None
 
 
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_a_word_shown_to_the_reader_stays_marked_while_the_focus_is_elsewhere(qtbot, name) -> None:
+    from reader.widgets.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, style_sheet = app.palette(), app.styleSheet()
+    try:
+        apply_theme(app, name)
+        window = FindWindow()
+        qtbot.addWidget(window)
+        window.resize(900, 600)
+        window.show()
+        qtbot.waitExposed(window)
+        window.bar.open()  # the focus is in the find field, as in the search results
+        right = window.panes[1]
+        right.show_range(0, 7, 10)  # «one», as a search hit or a note's quote is shown
+        assert not right.hasFocus()
+        page = pixel(viewport_image(right), right.viewport().width() - 30, 5)
+        # As plain as a focused selection (135-165 here); unfocused, pyqtdarktheme's 60-80.
+        assert distance(match_colour(right, (0, 7, 10)), page) > 110
+    finally:
+        app.setStyleSheet(style_sheet)
+        app.setPalette(palette)
+
+
 # -- 16: bookmarks on both sides, and a notice that says what is there ----------------------------
 
 
