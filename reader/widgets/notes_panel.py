@@ -417,6 +417,11 @@ class NotesPanel(QWidget):
         kind = event.type()
         if kind == QEvent.Type.FocusOut and watched in (self.note_edit, self.tags_edit):
             self.flush()
+        elif kind == QEvent.Type.ShortcutOverride and watched is self.filter_field:
+            # Esc clears a filter before it closes the panel (the panel's own Esc shortcut).
+            if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+                event.setAccepted(bool(self.filter_field.text()))
+                return event.isAccepted()
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.filter_field:
                 return self._filter_field_key(event)

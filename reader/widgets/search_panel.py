@@ -366,8 +366,9 @@ class SearchPanel(QWidget):
     # ----- keys -----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and watched is self.field:
-            return self._field_shortcut_override(event)
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if overriding and watched in (self.field, self.results_view):
+            return self._shortcut_override(watched, event)
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         if watched is self.field:
@@ -376,9 +377,11 @@ class SearchPanel(QWidget):
             return self._view_key(event)
         return super().eventFilter(watched, event)
 
-    def _field_shortcut_override(self, event: QEvent) -> bool:
-        """Esc clears a non-empty field even if the window has an Esc shortcut of its own."""
-        if _key(event) == Qt.Key.Key_Escape and self.field.text():
+    def _shortcut_override(self, watched: QObject, event: QEvent) -> bool:
+        """Esc steps back out, before any Esc shortcut of the window or the panel's (which
+        closes it): from the results to the query, then clears the query."""
+        stepping_back = watched is self.results_view or bool(self.field.text())
+        if _key(event) == Qt.Key.Key_Escape and stepping_back:
             event.accept()  # accepted: the key press comes to the field, not the shortcut
             return True
         return False
@@ -395,7 +398,7 @@ class SearchPanel(QWidget):
         if key == Qt.Key.Key_Escape and self.field.text():
             self.field.clear()
             return True
-        return False  # an empty field lets Esc through (to close a dock, say)
+        return False  # an empty field lets Esc through (to close the panel)
 
     def _view_key(self, event: QKeyEvent) -> bool:
         key = event.key()

@@ -6,13 +6,16 @@ a monitor since unplugged) is not restored: the window opens at its default size
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from reader.widgets.ui_settings import UiSettings
 
 
 def dock(window: QMainWindow, name: str, title: str, child: QWidget) -> QDockWidget:
-    """A closable, movable side panel holding ``child``, hidden until asked for."""
+    """A closable, movable side panel holding ``child``, hidden until asked for; Esc inside it
+    closes it (a child that wants Esc for itself, to clear a field, takes it first)."""
     panel = QDockWidget(title, window)
     panel.setObjectName(name)  # saveState() finds it by name
     panel.setWidget(child)
@@ -22,6 +25,8 @@ def dock(window: QMainWindow, name: str, title: str, child: QWidget) -> QDockWid
     )
     # Shown from the menu, a panel tabbed with another comes to the front.
     panel.toggleViewAction().triggered.connect(lambda shown: panel.raise_() if shown else None)
+    closing = QShortcut(QKeySequence(Qt.Key.Key_Escape), panel, panel.close)
+    closing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     panel.hide()
     return panel
 
@@ -36,7 +41,9 @@ def restore_layout(
         if screen is not None and (
             window.width() > screen.width() or window.height() > screen.height()
         ):
-            window.resize(min(window.width(), screen.width()), min(window.height(), screen.height()))
+            window.resize(
+                min(window.width(), screen.width()), min(window.height(), screen.height())
+            )
     state = settings.state("window")
     if state is not None:
         window.restoreState(state)

@@ -77,3 +77,35 @@ def test_notes_are_searchable_and_a_note_hit_opens_its_quote(
     assert window.current_id == CABLE
     assert window.reading_view.right.textCursor().selectedText() == "American reluctance"
     store.close()
+
+
+def test_esc_steps_back_out_of_the_search_panel_and_then_closes_it(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.show_search()
+    panel = window.search_panel
+    panel.set_query("negotiation")
+    panel.results_view.setFocus()
+    qtbot.keyClick(panel.results_view, Qt.Key.Key_Escape)
+    assert panel.field.hasFocus() and window.search_dock.isVisible()  # back to the query
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert panel.field.text() == "" and window.search_dock.isVisible()  # the query cleared
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert not window.search_dock.isVisible()  # and the panel closed
+
+
+def test_esc_clears_the_notes_filter_and_then_closes_the_notes_panel(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.notes_dock.show()
+    field = window.notes_panel.filter_field
+    field.setFocus()
+    field.setText("zanzibar")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == "" and window.notes_dock.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert not window.notes_dock.isVisible()
