@@ -49,7 +49,9 @@ class ReadingRoom(QObject):
         self._panel_widths: dict[QDockWidget, int] = {}  # the widths the reader gave them
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.arrange)
+        # The window's size and the text's own width (a panel shown is laid out only later).
         window.installEventFilter(self)
+        reading.installEventFilter(self)
         for panel in self._panels:
             panel.visibilityChanged.connect(self._panels_changed)
 
@@ -97,7 +99,7 @@ class ReadingRoom(QObject):
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Resize:
+        if watched in (self._window, self._reading) and event.type() == QEvent.Type.Resize:
             self.arrange_soon()
         return False
 

@@ -27,7 +27,15 @@ def day_of(date: object) -> str:
 def fitted_title(title: str, day: str, metrics: QFontMetrics, width: int) -> str:
     """The title as it fits beside its day in ``width`` pixels: both of its ends kept."""
     room = width - (metrics.horizontalAdvance(day) + DAY_GAP if day else 0)
-    return metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, max(room, 0))
+    fitted = metrics.elidedText(title, Qt.TextElideMode.ElideMiddle, max(room, 0))
+    if fitted == title or "…" not in fitted:
+        return fitted
+    # No stray punctuation against the ellipsis: "Cable No. 42…Mao Zedong", not "42…. Mao".
+    head, _, tail = fitted.rpartition("…")
+    return head.rstrip(_AGAINST_ELLIPSIS) + "…" + tail.lstrip(_AGAINST_ELLIPSIS)
+
+
+_AGAINST_ELLIPSIS = " ,.;:-–—"
 
 
 class TimelineDelegate(QStyledItemDelegate):

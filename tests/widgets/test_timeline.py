@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
@@ -242,3 +243,55 @@ def test_a_large_library_opens_with_years_expanded_and_the_open_month(qtbot: QtB
     small_model = small.timeline_model()
     assert small_model is not None
     assert small.isExpanded(small_model.index(0, 0, small_model.index(0, 0)))
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_the_open_row_stands_out_from_a_hovered_one_in_an_inactive_window(
+    qtbot: QtBot, view: TimelineView, name: str
+) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from reader.widgets.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, style_sheet = app.palette(), app.styleSheet()
+    try:
+        apply_theme(app, name)
+        view.select_document("b")
+        qtbot.wait(50)  # the view's own activation, on show, is done
+        other = QWidget()  # the reader is in another window: the timeline's is inactive
+        qtbot.addWidget(other)
+        other.show()
+        other.activateWindow()
+        qtbot.waitActive(other)
+        qtbot.waitUntil(lambda: not view.isActiveWindow(), timeout=2000)
+        model = model_of(view)
+        open_row = view.visualRect(model.index_of_document("b"))
+        hovered = view.visualRect(model.index_of_document("c"))
+        qtbot.mouseMove(view.viewport(), hovered.center())
+        qtbot.wait(20)
+        view.viewport().repaint()
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+
+        def background(rect) -> QColor:
+            return image.pixelColor(
+                round((rect.right() - 3) * ratio), round(rect.center().y() * ratio)
+            )
+
+        page = image.pixelColor(
+            round((view.viewport().width() - 3) * ratio),
+            round((view.viewport().height() - 3) * ratio),
+        )
+
+        def distance(colour: QColor) -> int:
+            return sum(
+                abs(a - b) for a, b in zip(colour.getRgb()[:3], page.getRgb()[:3], strict=True)
+            )
+
+        # Light: 103 against 51 (it was 46 against 113: the hovered row looked open).
+        assert distance(background(open_row)) > 1.5 * distance(background(hovered))
+    finally:
+        app.setStyleSheet(style_sheet)
+        app.setPalette(palette)

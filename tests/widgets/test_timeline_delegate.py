@@ -39,6 +39,15 @@ def test_alike_titles_keep_their_distinct_ends(qapp: object) -> None:
     assert fitted_title(short, "21", metrics, 400) == short
 
 
+def test_no_stray_punctuation_against_the_ellipsis(qapp: object) -> None:
+    metrics = QFontMetrics(QFont())
+    title = "Cable No. 4277, Filippov [Stalin] to Cde. Mao Zedong"
+    for width in range(60, metrics.horizontalAdvance(title), 3):  # every cut of the title
+        fitted = fitted_title(title, "21", metrics, width)
+        head, _, tail = fitted.partition("…")
+        assert not head.endswith((" ", ",", ".")) and not tail.startswith((" ", ",", ".")), fitted
+
+
 def test_rows_paint_with_their_day(qtbot) -> None:
     view = TimelineView(TimelineModel(Library(ALIKE)))
     qtbot.addWidget(view)
