@@ -367,7 +367,9 @@ class AnnotationStore:
         the note, the quote or a tag; ``tag`` matches a whole tag, ignoring case."""
         clauses, values = _filters(document_id, colour, tag, text, kind)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        order = "ORDER BY document_id, bead, paragraph, start_offset"
+        # Ties (a note and a highlight on the same words) by age, then id: the same order in
+        # every run, which the notes list keeps as it inserts (see listing_order).
+        order = "ORDER BY document_id, bead, paragraph, start_offset, created, id"
         cache = self._valid_cache()
         if cache is not None:
             ids = self._db.execute(f"SELECT id FROM annotations {where} {order}", values)

@@ -167,15 +167,17 @@ def _draw_ribbon(painter: QPainter, fill: QColor) -> None:
     painter.drawPath(path)
 
 
-def listing_order(annotation: Annotation) -> tuple[str, int, int, int]:
-    """The notes list's order, the store's ``ORDER BY document_id, bead, paragraph, offset``
-    (a document bookmark, with no place, first)."""
+def listing_order(annotation: Annotation) -> tuple[str, int, int, int, str, str]:
+    """The notes list's order, the store's ``ORDER BY document_id, bead, paragraph, offset,
+    created, id`` (a document bookmark, with no place, first)."""
     position = annotation.position
     return (
         annotation.document_id,
         -1 if annotation.bead is None else annotation.bead,
         -1 if position is None else position.paragraph,
         -1 if position is None else position.start,
+        annotation.created,
+        annotation.id,
     )
 
 

@@ -319,3 +319,22 @@ def test_a_relative_folder_works_on_every_open(
     with AnnotationStore.open(tmp_path / "data") as store:
         assert store.count() == 3
     assert len(list_backups(tmp_path / "data" / "backups")) == 3  # runs 2 and 3, and now
+
+
+def test_annotations_on_the_same_words_list_in_one_order_every_run(isolated_data_dir: Path) -> None:
+    import dataclasses
+
+    from reader.models.notes_model import listing_order
+
+    first = _highlight(colour="green")
+    # Same place, made later, but with an id that sorts first: age, not id or insertion, decides.
+    later = dataclasses.replace(_highlight(note="see"), id="0" * 32, created="2999-01-01T00:00:00")
+    store = AnnotationStore.open(isolated_data_dir)
+    for item in (later, first):  # inserted newest first
+        store.add(item)
+    store.close()
+    again = AnnotationStore.open(isolated_data_dir)
+    listed = again.query()
+    again.close()
+    assert [a.id for a in listed] == [first.id, later.id]
+    assert sorted(listed, key=listing_order) == listed  # the list inserts in the same order
