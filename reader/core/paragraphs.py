@@ -46,8 +46,9 @@ _HEADING_MARKUP = re.compile(r"^#{1,6}\s+")
 # "1.", "2)", "(a)", "b.", "II.", "iv)", "-", "•", followed by a space.
 _LIST_MARKER = re.compile(r"^(?:\(?(?:\d{1,2}|[^\W\d_]|[IVXLC]{1,6}|[ivxlc]{1,6})[.)]|[-•])\s")
 _TAG = re.compile(r"<[^<>]*>")
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NON_WORD = re.compile(r"\W")
+_PROSE_PIECE = 2000  # characters
 _MIN_WORDS = 3
 _MIN_LETTER_SHARE = 0.35  # below it the file is numbers, JSON or tag soup
 _TERMINAL = tuple(".!?:;…»\"”’')]")
@@ -144,11 +145,21 @@ def clean_title(lines: Sequence[str]) -> str:
 
 def has_readable_prose(text: str) -> bool:
     """Words must make up a fair share of the characters."""
-    visible = len(_SPACES.sub("", text))
-    untagged = _TAG.sub(" ", text)
-    rest, words = _WORD.subn("", untagged)  # counted in C, no list of words built
-    letters = len(untagged) - len(rest)
-    return words >= _MIN_WORDS and letters >= _MIN_LETTER_SHARE * visible
+    visible = len("".join(text.split()))  # str.split's white space is \s's; 4x as fast
+    untagged = _TAG.sub(" ", text) if "<" in text else text
+    needed = _MIN_LETTER_SHARE * visible
+    words = letters = start = 0
+    # Counted in C, a piece at a time (each ends at a non-word character, so no word is cut),
+    # until the share is reached: prose reaches it about half way through.
+    while start < len(untagged):
+        boundary = _NON_WORD.search(untagged, start + _PROSE_PIECE)
+        end = boundary.end() if boundary else len(untagged)
+        piece = untagged[start:end]
+        rest, found = _WORD.subn("", piece)
+        words, letters, start = words + found, letters + len(piece) - len(rest), end
+        if words >= _MIN_WORDS and letters >= needed:
+            return True
+    return False
 
 
 def is_marker(block: Block) -> bool:
