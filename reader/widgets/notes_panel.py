@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -305,10 +306,7 @@ class NotesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self._build_filter_field())
-        layout.addLayout(self._build_combo_row())
-        self.document_only = QCheckBox(self.tr("This document only"))
-        self.document_only.setEnabled(False)
-        layout.addWidget(self.document_only)
+        layout.addLayout(self._build_filter_grid())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_list())
@@ -325,7 +323,9 @@ class NotesPanel(QWidget):
         self.filter_field.installEventFilter(self)
         return self.filter_field
 
-    def _build_combo_row(self) -> QHBoxLayout:
+    def _build_filter_grid(self) -> QGridLayout:
+        """Colour and kind, then tag and "this document only": two a row, so the panel can be
+        as narrow as a small screen needs (see ReadingRoom) and still show whole names."""
         self.colour_combo = QComboBox()
         self.colour_combo.setAccessibleName(self.tr("Colour"))
         self.colour_combo.addItem(self.tr("All colours"), None)
@@ -338,15 +338,20 @@ class NotesPanel(QWidget):
         self.tag_combo = QComboBox()
         self.tag_combo.setAccessibleName(self.tr("Tag"))
         self.tag_combo.addItem(self.tr("All tags"), None)
-        row = QHBoxLayout()
-        row.setSpacing(4)
+        self.document_only = QCheckBox(self.tr("This document only"))
+        self.document_only.setEnabled(False)
+        grid = QGridLayout()
+        grid.setSpacing(4)
         for combo in (self.colour_combo, self.kind_combo, self.tag_combo):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(6)
-            row.addWidget(combo, 1)
-        return row
+        grid.addWidget(self.colour_combo, 0, 0)
+        grid.addWidget(self.kind_combo, 0, 1)
+        grid.addWidget(self.tag_combo, 1, 0)
+        grid.addWidget(self.document_only, 1, 1)
+        return grid
 
     def _build_list(self) -> QStackedWidget:
         self.list_view = QListView()

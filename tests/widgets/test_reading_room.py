@@ -150,3 +150,14 @@ def test_the_next_start_keeps_the_widths_the_reader_gave(qtbot, reader_window, t
     assert abs(again.sidebar.width() - timeline) <= 2
     again.show_search()
     qtbot.waitUntil(lambda: abs(again.search_dock.width() - panel) <= 2, timeout=2000)
+
+
+def test_the_notes_panel_leaves_the_panes_about_forty_characters_too(
+    qtbot, reader_window, tmp_path
+) -> None:
+    window = _sized(qtbot, reader_window, tmp_path, 1024, 640)
+    window.notes_dock.show()
+    qtbot.waitUntil(lambda: window.sidebar.isHidden(), timeout=2000)
+    qtbot.wait(50)
+    # 37 characters: the filters sit two a row (three in a row kept the panel at 314 px: 34).
+    assert _readable(window, 4)
