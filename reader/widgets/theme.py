@@ -21,6 +21,7 @@ QSplitter#readingSplitter::handle { background: transparent; }
 ParagraphPane:!focus { selection-background-color: %(pane)s; }
 TimelineView::item:selected:!active { background: %(timeline)s; }
 TimelineView::item:!selected:hover, TimelineView::branch:!selected:hover { background: %(hover)s; }
+QMenu::indicator:exclusive { border-radius: 9px; }
 """
 # A word the window selects for the reader (a search hit, a note's quote) is often shown while
 # the focus stays elsewhere (in the search results): the panes keep pyqtdarktheme's selection
