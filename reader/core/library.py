@@ -7,7 +7,7 @@ parsing a summary's file on first use and keeping the last few.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -125,10 +125,10 @@ class Library:
         return [doc_id for _, doc_id in self._order]
 
     def neighbour(self, document_id: str, step: int) -> str | None:
-        """The id ``step`` places away in date order, or None past either end."""
-        ids = self.ids()
-        try:
-            position = ids.index(document_id) + step
-        except ValueError:
+        """The id ``step`` places away in date order, or None past either end (found by
+        bisection: Alt+Up and the Previous/Next actions ask after every change)."""
+        entry = self._by_id.get(document_id)
+        if entry is None:
             return None
-        return ids[position] if 0 <= position < len(ids) else None
+        position = bisect_left(self._order, (entry.date_sort_key, document_id)) + step
+        return self._order[position][1] if 0 <= position < len(self._order) else None

@@ -86,6 +86,8 @@ class ReadingSession(QObject):
         """The document ``step`` places away in date order, as the facets let them through."""
         if self.document is None:
             return None
+        if not self.facet.active:  # the whole library: no list of 100,000 ids to search
+            return self.library.neighbour(self.document.id, step)
         ids = [entry.id for entry in self.visible_entries()]
         if self.document.id not in ids:
             return self.library.neighbour(self.document.id, step)

@@ -200,3 +200,37 @@ def test_derived_people_let_every_layout_be_found_by_person() -> None:
         assert "300640" in mao  # the web page's own "Associated People" entry
     values = dict(facet_values(documents).people)
     assert values["Mao, Zedong"] == len(mao) and values["Stalin, Joseph"] == len(stalin)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_NAMES = st.sampled_from(
+    ["Mao Zedong", "mao zedong", " Mao Zedong", "Stalin", "STALIN ", "", " ", "Kim"]
+)
+
+
+def _counted_one_document_at_a_time(documents, field: str) -> dict[str, int]:
+    """The rule, plainly: per document its distinct values (stripped, case aside), each once."""
+    counts: dict[str, int] = {}
+    for document in documents:
+        keys = {v.strip().casefold() for v in getattr(document, field) if v.strip()}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(_NAMES, max_size=4), st.lists(_NAMES, max_size=3)), max_size=30))
+def test_value_counts_hold_whatever_the_spellings(fields) -> None:
+    documents = [
+        Document(f"d{n}", "t", None, people=tuple(people), places=tuple(places))
+        for n, (people, places) in enumerate(fields)
+    ]
+    values = facet_values(documents)
+    for field, ranked in (("people", values.people), ("places", values.places)):
+        assert {name.casefold(): count for name, count in ranked} == (
+            _counted_one_document_at_a_time(documents, field)
+        )
+        spellings = [name for name, _ in ranked]
+        assert all(name == name.strip() and name for name in spellings)

@@ -113,3 +113,15 @@ def test_add_many_keeps_date_order_and_replaces() -> None:
     entry = library.entry("b")
     assert entry is not None and entry.title == "B, corrected"
     assert len(library) == 3
+
+
+def test_neighbours_of_alike_dates_undated_and_unknown_records_follow_the_order() -> None:
+    dates = ["1951-07-21", "1951-07-21", "1951-07", None, "1951", "1949-01-02", None, "1951-07-21"]
+    library = Library([Document(f"r{n}", f"Title {n % 3}", date) for n, date in enumerate(dates)])
+    library.add(Document("late", "Added later", "1951-07-21"))
+    ids = library.ids()
+    for position, document_id in enumerate(ids):
+        for step in (-2, -1, 1, 2):
+            expected = ids[position + step] if 0 <= position + step < len(ids) else None
+            assert library.neighbour(document_id, step) == expected
+    assert library.neighbour("unknown", 1) is None
