@@ -53,7 +53,7 @@ from pathlib import Path
 
 from reader.core.atomic_files import PRIVATE_FILE, make_private_dirs
 from reader.core.atomic_files import write_atomically as write_file_atomically
-from reader.core.catalog import Catalog
+from reader.core.catalog import Catalog, FileStamp
 from reader.core.corpus import iter_document_files
 from reader.core.document import Document, ParseError
 from reader.core.encoding import UNDECODABLE, decode_document
@@ -165,6 +165,8 @@ def import_paths(
     """
     files = iter_document_files(paths)
     make_private_dirs(library)
+    # Listed once: a check per file waits on the folder the copy threads are writing into.
+    present = {entry.name for entry in os.scandir(library)}
     report = ImportReport()
     seen: dict[str, Path] = {}
     stop = cancelled or (lambda: False)
@@ -182,7 +184,7 @@ def import_paths(
         steps: deque[ImportItem | _Copy] = deque()
         for ready in prepared if not stop() else ():
             try:
-                steps.append(_import_one(ready, library, seen, bundled_ids, copier))
+                steps.append(_import_one(ready, library, seen, bundled_ids, copier, present))
             except OSError as error:  # a name, a folder or a disk that fails: the batch goes on
                 steps.append(ImportItem(ready.path, Outcome.FAILED, reason=_not_copied(error)))
             while steps and (len(steps) > _COPIES_IN_FLIGHT or _settled(steps[0])):
@@ -286,6 +288,7 @@ def _import_one(
     seen: dict[str, Path],
     bundled_ids: Container[str],
     copier: Executor,
+    present: Container[str],
 ) -> ImportItem | _Copy:
     if ready.item is not None or ready.document is None:
         return ready.item or ImportItem(
@@ -305,7 +308,7 @@ def _import_one(
         )
         return ImportItem(path, Outcome.SKIPPED, document_id, reason)
     seen[document_id] = path
-    return _start_copy(ready, document, target, document_id, copier)
+    return _start_copy(ready, document, target, document_id, copier, target.name in present)
 
 
 @dataclass(frozen=True)
@@ -317,16 +320,20 @@ class _Copy:
     target: Path
     document_id: str
     existed: bool
-    written: Future[None]
+    written: Future[os.stat_result]
 
 
 def _start_copy(
-    ready: _Prepared, document: Document, target: Path, document_id: str, copier: Executor
+    ready: _Prepared,
+    document: Document,
+    target: Path,
+    document_id: str,
+    copier: Executor,
+    existed: bool,
 ) -> ImportItem | _Copy:
     """Start copying a parsed document into the library, unless the copy would change nothing
-    or overwrite another record."""
+    or overwrite another record (``existed``: the library held a file of that name)."""
     path, data = ready.path, ready.data
-    existed = target.exists()
     if existed and _same_bytes(target, data):
         return ImportItem(path, Outcome.SKIPPED, document_id, UNCHANGED)
     other = _record_in(target) if existed else None
@@ -356,15 +363,16 @@ def _finished(
         return step
     path, document_id, target = step.ready.path, step.document_id, step.target
     try:
-        step.written.result()
+        stat = step.written.result()
     except OSError as error:
         return ImportItem(path, Outcome.FAILED, document_id, _not_copied(error))
     # The copy parses exactly as the original did, but for an id taken from the file name.
     stored = replace(step.document, id=document_id, path=target)
     if catalog is not None:
-        catalog.record(stored, target)
+        catalog.record(stored, target, stat=stat)
     if index is not None:
-        index.add_document(stored, terms=step.ready.terms)
+        stamp = FileStamp(target, stat.st_size, stat.st_mtime_ns)
+        index.add_document(stored, stamp, terms=step.ready.terms)
     outcome = Outcome.UPDATED if step.existed else Outcome.IMPORTED
     return ImportItem(path, outcome, document_id, library_path=target)
 
@@ -444,9 +452,11 @@ def _same_bytes(target: Path, data: bytes) -> bool:
         return False
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """A private, durable copy: never a half-written file, readable by its owner only."""
+def write_atomically(target: Path, data: bytes) -> os.stat_result:
+    """A private, durable copy: never a half-written file, readable by its owner only. Returns
+    its stat, taken in the writing thread, for the catalog and the index to record."""
     write_file_atomically(target, data, durable=True, mode=PRIVATE_FILE)
+    return target.stat()
 
 
 def _commit(catalog: Catalog | None, index: SearchIndex | None) -> None:

@@ -99,10 +99,10 @@ def test_a_file_that_cannot_be_written_fails_alone(
     files = [_with_record_id(sources, n, f"record-{n}") for n in range(3)]
     real = user_library.write_atomically
 
-    def failing(target: Path, data: bytes) -> None:
+    def failing(target: Path, data: bytes) -> os.stat_result:
         if "record-1" in target.name:
             raise OSError(36, os.strerror(36), str(target))  # File name too long
-        real(target, data)
+        return real(target, data)
 
     monkeypatch.setattr(user_library, "write_atomically", failing)
     report = import_paths(files, tmp_path / "library")
