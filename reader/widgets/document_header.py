@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -96,12 +97,18 @@ class DocumentHeader(QWidget):
         title_row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         # The link and Copy Citation stay beside the date, never scrolled or folded away with
         # the summary (a two-line title left the link half hidden under the fold).
-        meta_row = QHBoxLayout()
+        # When the date line and the two do not fit in one row, they go under it (see
+        # _fit_meta_row) rather than cut the date line's parts ("Original languag").
+        self._actions = QHBoxLayout()
+        self._actions.setSpacing(12)
+        self._actions.addWidget(self.source_link)
+        self._actions.addWidget(self.copy_citation_button)
+        self._actions.addStretch(1)  # stacked, they keep to the left
+        meta_row = self._meta_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         meta_row.setContentsMargins(0, 0, 0, 0)
         meta_row.setSpacing(12)
         meta_row.addWidget(self.details, 1)
-        meta_row.addWidget(self.source_link)
-        meta_row.addWidget(self.copy_citation_button)
+        meta_row.addLayout(self._actions)
         content = QWidget(self.body)
         body = QVBoxLayout(content)
         body.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +117,7 @@ class DocumentHeader(QWidget):
         body.addWidget(self.citation)
         body.addStretch(1)  # short text sits at the top, not in the middle of the area
         self.body.setWidget(content)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 8)
         layout.setSpacing(5)
         layout.addLayout(title_row)
@@ -158,6 +165,25 @@ class DocumentHeader(QWidget):
         self.citation.setVisible(bool(document.citation))
         self.copy_citation_button.setEnabled(bool(document.citation))
         self._show_link(document.source_url)
+        self._fit_meta_row()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_meta_row()
+
+    def meta_row_stacked(self) -> bool:
+        return self._meta_row.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _fit_meta_row(self) -> None:
+        """The link and Copy Citation beside the date line when all of it fits, else under it."""
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        actions = self._actions.sizeHint().width()
+        one_row = self.details.fontMetrics().horizontalAdvance(self.details.text())
+        fits = one_row + self._meta_row.spacing() + actions <= room
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._meta_row.direction() != direction:
+            self._meta_row.setDirection(direction)
 
     def _show_link(self, url: str | None) -> None:
         if not url or not is_safe_link(url):

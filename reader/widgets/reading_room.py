@@ -79,6 +79,8 @@ class ReadingRoom(QObject):
         """F9: the reader's choice wins, and the column is not folded again while the same
         panel stays open."""
         wanted = self._sidebar.isHidden()
+        if wanted and self._folded:
+            self.notice.emit("")  # "folded away … F9 shows it" is said and done
         self._folded = False
         self._kept_open = wanted and self._open_panel() is not None
         self._show_sidebar(wanted)

@@ -93,6 +93,7 @@ def test_the_readers_own_choice_of_timeline_wins_and_is_kept(
     assert window.sidebar.isHidden()
     window.menus.toggle_timeline_action.trigger()  # F9: the reader wants it back
     assert window.sidebar.isVisible()
+    assert "F9" not in window.statusBar().currentMessage()  # no stale word of the fold
     window.resize(1030, 640)
     qtbot.wait(50)
     assert window.sidebar.isVisible()  # not folded again while the same panel is open
