@@ -168,6 +168,13 @@ _LANGUAGE_NAMES: dict[str, object] = {
 }
 
 
+def paragraph_place(language: str | None, paragraph: int | None) -> str:
+    """Where a paragraph sits, in a few characters: "RU ¶ 4" (1-based), as every list says."""
+    code = (language or "").split("-")[0].upper()
+    number = f"¶ {paragraph + 1}" if paragraph is not None else ""
+    return " ".join(part for part in (code, number) if part)
+
+
 def language_label(code: str) -> str:
     """A language's name in the interface language: "ru" -> "Russian" / "Русский"."""
     english = language_name(code)

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 )
 
 from reader.core.search_index import DocumentHits, Hit
-from reader.models.display_text import display_date, one_line, shown
+from reader.models.display_text import display_date, one_line, paragraph_place, shown
 from reader.services.messages import counted
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -63,9 +63,7 @@ class SearchRole(IntEnum):
 def hit_location(hit: Hit) -> str:
     """Where a hit sits, in a few characters: "RU ¶ 4" for text, else the field ("Summary")."""
     if hit.kind == "text":
-        language = (hit.language or "").split("-")[0].upper()
-        paragraph = f"¶ {hit.paragraph + 1}" if hit.paragraph is not None else ""
-        return " ".join(part for part in (language, paragraph) if part)
+        return paragraph_place(hit.language, hit.paragraph)
     label = FIELD_LABELS.get(hit.kind)
     if label is None:
         return hit.kind.capitalize()

@@ -21,7 +21,7 @@ from reader.core.document import Document, ParseError
 from reader.core.library import Entry, Library
 from reader.core.pairing import TextPair
 from reader.core.sides import Side
-from reader.models.display_text import shown
+from reader.models.display_text import paragraph_place, shown
 from reader.models.timeline_model import TimelineModel
 from reader.services.composition import Services
 from reader.services.library import ImportReport
@@ -394,9 +394,9 @@ class MainWindow(QMainWindow):
     def bookmark_paragraph(self) -> None:
         focus = self.reading_view.paragraph_in_focus()
         made = self.session.toggle_paragraph_bookmark(Side(focus[0]), focus[1]) if focus else None
-        if made is not None and made.position is not None:
-            number = str(made.position.paragraph + 1)
-            self._show_status(self.tr("Bookmarked ¶%1").replace("%1", number), 3000)
+        if made is not None and made.position is not None:  # "RU ¶ 3": the side's own number
+            where = paragraph_place(made.language, made.position.paragraph)
+            self._show_status(self.tr("Bookmarked %1").replace("%1", where), 3000)
 
     def toggle_document_bookmark(self) -> None:
         if self.current_id is not None:

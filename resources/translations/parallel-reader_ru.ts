@@ -745,8 +745,8 @@
         <translation>Сначала выделите фрагмент текста</translation>
     </message>
     <message>
-        <source>Bookmarked ¶%1</source>
-        <translation>Закладка на абзаце ¶%1</translation>
+        <source>Bookmarked %1</source>
+        <translation>Закладка: %1</translation>
     </message>
     <message>
         <source>Your notes are saved again.</source>

@@ -89,6 +89,8 @@ def test_paragraph_bookmark_draws_a_ribbon(window, store) -> None:
     [bookmark] = store.for_document(CABLE)
     assert (bookmark.kind, bookmark.side, bookmark.position.paragraph) == ("bookmark", "target", 3)
     assert 3 in window.reading_view.right._bookmarked
+    # Numbered on its own side, as the notes list and search results say it.
+    assert window.statusBar().currentMessage() == "Bookmarked EN ¶ 4"
 
 
 def test_editing_a_note_is_saved_and_undone_as_one_step(window, store) -> None:
