@@ -54,6 +54,8 @@ class ReadingRoom(QObject):
         reading.installEventFilter(self)
         for panel in self._panels:
             panel.visibilityChanged.connect(self._panels_changed)
+        # A column the reader drags to a width is the width to give back, not an older one.
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_sidebar_width", 0))
 
     @property
     def sidebar(self) -> QWidget:

@@ -162,3 +162,17 @@ def test_the_notes_panel_leaves_the_panes_about_forty_characters_too(
     qtbot.wait(50)
     # 37 characters: the filters sit two a row (three in a row kept the panel at 314 px: 34).
     assert _readable(window, 4)
+
+
+def test_a_column_the_reader_narrows_is_not_widened_back(qtbot, reader_window, tmp_path) -> None:
+    window = _sized(qtbot, reader_window, tmp_path, 1024, 640)  # the column gave width here
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: window.width() == 1600, timeout=2000)
+    qtbot.wait(50)
+    splitter = window.main_splitter
+    total = sum(splitter.sizes())
+    splitter.setSizes([230, total - 230])
+    splitter.splitterMoved.emit(230, 1)  # as a drag of the handle reports it
+    window.resize(1610, 900)  # any later arrangement
+    qtbot.wait(80)
+    assert abs(window.sidebar.width() - 230) <= 2
