@@ -383,3 +383,56 @@ def test_a_filter_applies_before_the_limit(tmp_path: Path) -> None:
     assert last not in _ids(index, "zorb", limit=5)
     assert _ids(index, "zorb", limit=5, allowed={last}) == [last]
     assert _ids(index, "zorb", limit=5, order="date", allowed={last, "none"}) == [last]
+
+
+def _scoring_queries(index: SearchIndex, action) -> int:
+    """How many statements that score a word (by document, GROUP BY) ``action`` runs."""
+    seen: list[str] = []
+    index._db.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        index._db.set_trace_callback(None)
+    return sum("GROUP BY" in statement for statement in seen)
+
+
+def test_the_same_words_again_are_not_scored_again_until_the_index_changes(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / INDEX_FILE)
+    index.add_document(parse_file(SEED))
+    index.commit()
+    first = index.search("Mao OR шифровку")
+    # The other order, a facet changed, a result's hits: scored once, shown again at once.
+    again = lambda: index.search("Mao OR шифровку", order="date", allowed={"117421"})  # noqa: E731
+    assert _scoring_queries(index, again) == 0
+    assert [r.document_id for r in index.search("Mao OR шифровку")] == [
+        r.document_id for r in first
+    ]
+    index.add_document(parse_file(OTHER))  # this connection writes: scored anew
+    index.commit()
+    assert _ids(index, "Mao", order="date") == ["117421", "113013"]
+    other = SearchIndex.open(tmp_path / INDEX_FILE)  # another connection writes: scored anew
+    other.remove_document("113013")
+    other.commit()
+    other.close()
+    assert _ids(index, "Mao") == ["117421"]
+    index.forget_scores()
+    assert _scoring_queries(index, lambda: index.search("Mao")) > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 60), st.sampled_from([0.5, 1.0, 1.0, 2.25, 3.0]), max_size=40),
+    st.permutations(list(range(0, 61, 2))),
+    st.integers(0, 45),
+)
+def test_the_first_documents_are_the_best_then_by_key_or_the_earliest(
+    tmp_path_factory, scores, dated, limit
+) -> None:
+    index = SearchIndex.open(tmp_path_factory.mktemp("first") / INDEX_FILE)
+    index._by_date = dated  # odd keys: documents not indexed (notes only)
+    ranks = {key: rank for rank, key in enumerate(dated)}
+    best = sorted(scores, key=lambda k: (-scores[k], k))[:limit]
+    earliest = sorted(scores, key=lambda k: (ranks.get(k, len(dated)), k))[:limit]
+    assert index._first(scores, limit, "relevance") == best
+    assert index._first(scores, limit, "date") == earliest
+    index.close()
