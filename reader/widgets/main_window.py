@@ -553,7 +553,6 @@ class MainWindow(QMainWindow):
     def _set_point_size(self, size: float) -> None:
         self.settings.point_size = size
         self.reading_view.set_point_size(size)
-        self.room.arrange_soon()  # larger letters need a wider view
         percent = str(round(size / DEFAULT_POINT_SIZE * 100))
         self._show_status(self.tr("Text size %1%").replace("%1", percent), 2000)
 

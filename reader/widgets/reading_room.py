@@ -52,6 +52,7 @@ class ReadingRoom(QObject):
         # The window's size and the text's own width (a panel shown is laid out only later).
         window.installEventFilter(self)
         reading.installEventFilter(self)
+        reading.reading_font_changed.connect(self.arrange_soon)  # larger letters, wider lines
         for panel in self._panels:
             panel.visibilityChanged.connect(self._panels_changed)
         # A column the reader drags to a width is the width to give back, not an older one.

@@ -67,6 +67,7 @@ class ReadingView(QWidget):
     sides_swapped = Signal(bool)
     alignment_change_requested = Signal(object)  # an edited Alignment (transcript = source)
     selection_changed = Signal()
+    reading_font_changed = Signal()  # size or face: the width a readable line needs changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +165,7 @@ class ReadingView(QWidget):
             self._update_measure()
         self._relevel()
         self.restore_position(*position)
+        self.reading_font_changed.emit()
 
     def set_swapped(self, swapped: bool) -> None:
         if swapped == self._swapped:
